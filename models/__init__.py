@@ -1,0 +1,1 @@
+"""Persistence: tables, engines, repositories, the unit of work, migrations."""

@@ -1,0 +1,105 @@
+"""The outbox, the audit log and notification rows: written in the command's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from models import tables as t
+from workflows.audit import AuditEntry
+from workflows.events import Event, event_from_record
+from workflows.ports import Notification, StoredEvent
+
+OUT = t.OutboxRow.__table__
+AUD = t.AuditRow.__table__
+NOTE = t.NotificationRow.__table__
+
+
+class OutboxRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, events: Sequence[Event], now: datetime) -> list[int]:
+        rows = [{"type": type(e).__name__, "name": e.name, "payload": e.to_payload(),
+                 "created_at": now} for e in events]
+        return list(self.session.scalars(insert(OUT).returning(OUT.c.id), rows))
+
+    def claim(self, ids: Sequence[int], now: datetime) -> list[StoredEvent]:
+        """Mark these events processed in this transaction; an event already processed, or
+        being processed by another worker, is skipped."""
+        if not ids:
+            return []
+        claimed = self.session.execute(
+            update(OUT).where(OUT.c.id.in_(list(ids)), OUT.c.processed_at.is_(None))
+            .values(processed_at=now).returning(OUT.c.id, OUT.c.type, OUT.c.payload,
+                                                OUT.c.created_at)
+        ).all()
+        return [StoredEvent(r.id, event_from_record(r.type, r.payload), r.created_at)
+                for r in sorted(claimed, key=lambda r: r.id)]
+
+    def stale(self, before: datetime, limit: int = 1000) -> list[int]:
+        query = (select(OUT.c.id).where(OUT.c.processed_at.is_(None), OUT.c.created_at < before)
+                 .order_by(OUT.c.id).limit(limit))
+        return list(self.session.scalars(query))
+
+
+class AuditRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, entries: Iterable[AuditEntry]) -> None:
+        rows = [asdict(e) for e in entries]
+        if rows:
+            self.session.execute(insert(AUD), rows)
+
+    def chain(self, subject_id: str) -> list[AuditEntry]:
+        query = select(AUD).where(AUD.c.subject_id == subject_id).order_by(AUD.c.seq)
+        fields = AuditEntry.__dataclass_fields__
+        return [AuditEntry(**{k: v for k, v in r._mapping.items() if k in fields})
+                for r in self.session.execute(query)]
+
+
+class NotificationRepository:
+    def __init__(self, session: Session, now: datetime):
+        self.session, self.now = session, now
+        self.to_deliver: list[int] = []
+
+    def add(self, note: Notification) -> int:
+        values = {k: v for k, v in asdict(note).items() if k != "id"}
+        values["created_at"] = self.now
+        if note.status == "delivered":
+            values["delivered_at"] = self.now
+        new_id = self.session.scalar(insert(NOTE).returning(NOTE.c.id), values)
+        if note.status == "pending":
+            self.to_deliver.append(new_id)
+        return int(new_id)
+
+    def claim(self, notification_id: int, now: datetime, lease: timedelta) -> Notification | None:
+        """Take a pending (or abandoned) e-mail for sending; None if someone else has it."""
+        row = self.session.execute(
+            update(NOTE).where(NOTE.c.id == notification_id, (NOTE.c.status == "pending") | (
+                (NOTE.c.status == "sending") & (NOTE.c.claimed_at < now - lease)))
+            .values(status="sending", claimed_at=now, attempts=NOTE.c.attempts + 1)
+            .returning(*NOTE.c)
+        ).first()
+        if row is None:
+            return None
+        fields = Notification.__dataclass_fields__
+        return Notification(**{k: v for k, v in row._mapping.items() if k in fields})
+
+    def finish(self, notification_id: int, now: datetime, error: str = "",
+               final: bool = True) -> None:
+        status = "delivered" if not error else ("failed" if final else "pending")
+        self.session.execute(update(NOTE).where(NOTE.c.id == notification_id).values(
+            status=status, delivered_at=now if not error else None, last_error=error[:500]))
+
+    def stuck(self, before: datetime, lease: timedelta, limit: int = 1000) -> list[int]:
+        query = select(NOTE.c.id).where(
+            ((NOTE.c.status == "pending") & (NOTE.c.created_at < before))
+            | ((NOTE.c.status == "sending") & (NOTE.c.claimed_at < before - lease))
+        ).order_by(NOTE.c.id).limit(limit)
+        return list(self.session.scalars(query))

@@ -1,0 +1,121 @@
+"""Repositories over one session. None of them commits: the unit of work does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from models import mapping
+from models import tables as t
+from workflows.campaign import Campaign
+from workflows.errors import NotFound, StaleVersion
+from workflows.nomination import Nomination
+from workflows.ports import Review
+from workflows.stages import Stage
+
+NOM = t.NominationRow.__table__
+
+
+class CampaignRepository:
+    def __init__(self, session: Session, clock: Callable[[], datetime]):
+        self.session, self.clock, self.cache = session, clock, {}
+
+    def add(self, campaign: Campaign) -> None:
+        row = mapping.campaign_row(campaign)
+        row.created_at = self.clock()
+        self.session.add(row)
+        self.session.flush()
+
+    def get(self, campaign_id: str) -> Campaign:
+        if campaign_id not in self.cache:
+            row = self.session.get(t.CampaignRow, campaign_id)
+            if row is None:
+                raise NotFound(f"找不到评选活动 {campaign_id}")
+            self.cache[campaign_id] = mapping.campaign(row)
+        return self.cache[campaign_id]
+
+    def latest(self) -> Campaign | None:
+        row = self.session.scalars(select(t.CampaignRow).order_by(
+            t.CampaignRow.created_at.desc()).limit(1)).first()  # type: ignore[union-attr]
+        return mapping.campaign(row) if row else None
+
+
+class NominationRepository:
+    """Stage changes are conditional updates on (id, expected version)."""
+
+    def __init__(self, session: Session, on_saved: Callable[[Nomination], None]):
+        self.session, self.on_saved = session, on_saved
+
+    def add(self, nomination: Nomination) -> None:
+        self.session.execute(NOM.insert().values(**mapping.nomination_values(nomination)))
+
+    def _select(self, lock: bool) -> Any:
+        query = select(t.NominationRow)
+        return query.with_for_update() if lock else query
+
+    def get(self, nomination_id: str, lock: bool = False) -> Nomination:
+        query = self._select(lock).where(t.NominationRow.id == nomination_id)
+        row = self.session.scalars(query).first()
+        if row is None:
+            raise NotFound(f"找不到申报 {nomination_id}")
+        return mapping.nomination(row)
+
+    def get_many(self, ids: Iterable[str], lock: bool = False) -> list[Nomination]:
+        wanted = list(dict.fromkeys(ids))
+        found = self._find(self._select(lock).where(t.NominationRow.id.in_(wanted)))
+        by_id = {n.id: n for n in found}
+        missing = [i for i in wanted if i not in by_id]
+        if missing:
+            raise NotFound(f"找不到申报：{', '.join(missing[:5])}")
+        return [by_id[i] for i in wanted]
+
+    def in_window(self, window_id: str, lock: bool = False) -> list[Nomination]:
+        query = self._select(lock).where(t.NominationRow.window_id == window_id)
+        return self._find(query.order_by(t.NominationRow.id))
+
+    def in_stage(self, campaign_id: str, stage: Stage, lock: bool = False) -> list[Nomination]:
+        query = self._select(lock).where(t.NominationRow.campaign_id == campaign_id,
+                                         t.NominationRow.stage == stage.value)
+        return self._find(query.order_by(t.NominationRow.id))
+
+    def _find(self, query: Any) -> list[Nomination]:
+        return [mapping.nomination(r) for r in self.session.scalars(query)]
+
+    def save(self, nomination: Nomination) -> None:
+        self.save_many([nomination])
+
+    def save_many(self, nominations: Sequence[Nomination]) -> None:
+        for n in nominations:
+            seen = n.version - len(n.audit)
+            result = self.session.execute(
+                update(NOM).where(NOM.c.id == n.id, NOM.c.version == seen)
+                .values(**mapping.nomination_values(n))
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise StaleVersion(f"申报 {n.display_name} 已被他人修改，请刷新后重试")
+            self.on_saved(n)
+
+
+class ReviewRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, review: Review) -> None:
+        self.session.add(t.ReviewRow(id=review.id, nomination_id=review.nomination_id,
+                                     reviewer_id=review.reviewer_id, marks=review.marks,
+                                     at=review.at))
+        self.session.flush()
+
+    def exists(self, nomination_id: str, reviewer_id: str) -> bool:
+        query = select(func.count()).where(t.ReviewRow.nomination_id == nomination_id,
+                                           t.ReviewRow.reviewer_id == reviewer_id)
+        return bool(self.session.scalar(query))
+
+    def for_nomination(self, nomination_id: str) -> list[Review]:
+        rows = self.session.scalars(select(t.ReviewRow).where(
+            t.ReviewRow.nomination_id == nomination_id).order_by(t.ReviewRow.at))
+        return [Review(r.id, r.nomination_id, r.reviewer_id, r.marks, r.at) for r in rows]

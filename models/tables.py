@@ -1,0 +1,208 @@
+"""The tables. One stage column on the nomination; everything else hangs off ids."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Float, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.types import BigId, Json, UTCDateTime
+
+
+def when(nullable: bool = False, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def json_field(default: Any = None) -> Any:
+    factory = (lambda: {}) if default is None else (lambda: list(default))
+    return Field(default_factory=factory, sa_column=Column(Json, nullable=False))
+
+
+class TownshipRow(SQLModel, table=True):
+    __tablename__ = "township"
+    id: str = Field(primary_key=True, max_length=32)
+    name: str
+
+
+class VillageRow(SQLModel, table=True):
+    __tablename__ = "village"
+    id: str = Field(primary_key=True, max_length=32)
+    township_id: str = Field(foreign_key="township.id", index=True)
+    name: str
+    kind: str = "village"
+    population: int = 0
+
+
+class HouseholdRow(SQLModel, table=True):
+    __tablename__ = "household"
+    id: str = Field(primary_key=True, max_length=32)
+    village_id: str = Field(foreign_key="village.id", index=True)
+    head_name: str
+
+
+class PersonRow(SQLModel, table=True):
+    __tablename__ = "person"
+    id: str = Field(primary_key=True, max_length=32)
+    village_id: str = Field(foreign_key="village.id", index=True)
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    name: str
+    gender: str
+    id_number: str = Field(unique=True, max_length=18)
+    birth_date: date
+    phone: str | None = None
+    relation: str = ""
+    vetoes: list[str] = json_field(default=())
+
+
+class AccountRow(SQLModel, table=True):
+    __tablename__ = "account"
+    id: str = Field(primary_key=True, max_length=64)
+    name: str
+    role: str = Field(index=True)
+    village_id: str | None = Field(default=None, index=True)
+    email: str | None = None
+
+
+class CampaignRow(SQLModel, table=True):
+    __tablename__ = "campaign"
+    id: str = Field(primary_key=True, max_length=32)
+    township_id: str = Field(foreign_key="township.id")
+    year: int
+    name: str
+    policy: dict = json_field()
+    details: dict = json_field()
+    created_at: datetime | None = when()
+
+
+class NominationRow(SQLModel, table=True):
+    __tablename__ = "nomination"
+    __table_args__ = (Index("ix_nomination_campaign_stage", "campaign_id", "stage"),)
+    id: str = Field(primary_key=True, max_length=32)
+    campaign_id: str = Field(foreign_key="campaign.id")
+    programme: str
+    village_id: str = Field(foreign_key="village.id", index=True)
+    subject_id: str = Field(index=True)
+    display_name: str
+    category: str = ""
+    deeds: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    self_marks: dict = json_field()
+    stage: str = Field(max_length=32)
+    version: int
+    audit_head: str = Field(max_length=64)
+    revision_round: int = 0
+    window_id: str | None = Field(default=None, index=True)
+    points: float | None = Field(default=None, sa_column=Column(Float, nullable=True))
+    star_level: str = ""
+    stage_reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    stage_changed_at: datetime | None = when(nullable=True)
+
+
+class ReviewRow(SQLModel, table=True):
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("nomination_id", "reviewer_id"),)
+    id: str = Field(primary_key=True, max_length=32)
+    nomination_id: str = Field(foreign_key="nomination.id", index=True)
+    reviewer_id: str
+    marks: dict = json_field()
+    at: datetime | None = when()
+
+
+class PublicityWindowRow(SQLModel, table=True):
+    __tablename__ = "publicity_window"
+    id: str = Field(primary_key=True, max_length=32)
+    campaign_id: str = Field(foreign_key="campaign.id", index=True)
+    round: int
+    opens_at: datetime | None = when()
+    closes_at: datetime | None = when(index=True)
+    objection_deadline: datetime | None = when()
+    notice_id: str
+    closed_at: datetime | None = when(nullable=True)
+
+
+class ObjectionRow(SQLModel, table=True):
+    __tablename__ = "objection"
+    id: str = Field(primary_key=True, max_length=32)
+    nomination_id: str = Field(foreign_key="nomination.id", index=True)
+    window_id: str = Field(foreign_key="publicity_window.id", index=True)
+    complainant_name: str
+    complainant_contact: str
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    channel: str
+    received_at: datetime | None = when()
+    status: str = Field(default="received", index=True)
+    findings: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    resolved_at: datetime | None = when(nullable=True)
+    version: int = 1
+    audit_head: str = ""
+
+
+class PublishedListRow(SQLModel, table=True):
+    __tablename__ = "published_list"
+    __table_args__ = (UniqueConstraint("campaign_id", "kind", "version"),)
+    id: str = Field(primary_key=True, max_length=32)
+    campaign_id: str = Field(foreign_key="campaign.id")
+    kind: str
+    version: int
+    entries: list = json_field(default=())
+    meta: dict = json_field()
+    content_hash: str = Field(max_length=64)
+    created_at: datetime | None = when()
+
+
+class NotificationRow(SQLModel, table=True):
+    __tablename__ = "notification"
+    __table_args__ = (UniqueConstraint("event_id", "recipient", "channel"),
+                      Index("ix_notification_status_created", "status", "created_at"))
+    id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
+    event_id: int
+    recipient: str = Field(index=True)
+    channel: str
+    kind: str
+    subject: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    html: str = Field(sa_column=Column(Text, nullable=False))
+    address: str | None = None
+    status: str = "pending"
+    attempts: int = 0
+    last_error: str = ""
+    created_at: datetime | None = when()
+    claimed_at: datetime | None = when(nullable=True)
+    delivered_at: datetime | None = when(nullable=True)
+
+
+class OutboxRow(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "processed_at", "created_at"),)
+    id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
+    type: str
+    name: str
+    payload: dict = json_field()
+    created_at: datetime | None = when()
+    processed_at: datetime | None = when(nullable=True)
+
+
+class AuditRow(SQLModel, table=True):
+    __tablename__ = "audit_log"
+    __table_args__ = (UniqueConstraint("subject_id", "seq"),)
+    id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
+    subject_id: str = Field(max_length=32)
+    seq: int
+    actor_id: str
+    role: str
+    action: str
+    source: str
+    target: str
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    at: datetime | None = when()
+    prev_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    hash: str = Field(sa_column=Column(String(64), nullable=False))
+
+
+class ClockRow(SQLModel, table=True):
+    """The shared clock: every process reads real time plus this offset."""
+
+    __tablename__ = "clock"
+    id: int = Field(default=1, primary_key=True)
+    offset_seconds: float = 0.0

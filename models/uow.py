@@ -1,0 +1,82 @@
+"""The unit of work: one transaction for the change, its audit entries and its outbox rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.directory import Directory
+from models.outbox import AuditRepository, NotificationRepository, OutboxRepository
+from models.publicity_repos import DocumentRepository, ObjectionRepository, WindowRepository
+from models.repositories import CampaignRepository, NominationRepository, ReviewRepository
+from workflows.audit import AuditEntry
+from workflows.events import Event
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], datetime]):
+        self.session_factory, self.clock = session_factory, clock
+        self.committed_event_ids: list[int] = []
+        self.committed_notification_ids: list[int] = []
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.now = self.clock()
+        self.session = self.session_factory()
+        self.session.begin()
+        self.event_ids: list[int] = []
+        self.audit_log = AuditRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.campaigns = CampaignRepository(self.session, self.clock)
+        self.nominations = NominationRepository(self.session, self._collect)
+        self.reviews = ReviewRepository(self.session)
+        self.windows = WindowRepository(self.session)
+        self.objections = ObjectionRepository(self.session, self._collect)
+        self.documents = DocumentRepository(self.session)
+        self.notifications = NotificationRepository(self.session, self.now)
+        self.directory = Directory(self.session)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self.committed_event_ids = list(self.event_ids)
+        self.committed_notification_ids = list(self.notifications.to_deliver)
+
+    def rollback(self) -> None:
+        if self.session.in_transaction():
+            self.session.rollback()
+
+    def emit(self, event: Event) -> None:
+        self.event_ids.extend(self.outbox.add([event], self.now))
+
+    def record(self, entries: Iterable[AuditEntry]) -> None:
+        self.audit_log.add(entries)
+
+    def _collect(self, aggregate: Any) -> None:
+        """Write what a saved aggregate raised: its audit entries and its events."""
+        self.audit_log.add(aggregate.audit)
+        if aggregate.events:
+            self.event_ids.extend(self.outbox.add(aggregate.events, self.now))
+        aggregate.audit.clear()
+        aggregate.events.clear()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Run a part that may be refused; on refusal only that part is undone."""
+        marks = len(self.event_ids), len(self.notifications.to_deliver)
+        nested = self.session.begin_nested()
+        try:
+            yield
+        except BaseException:
+            nested.rollback()
+            del self.event_ids[marks[0]:]
+            del self.notifications.to_deliver[marks[1]:]
+            raise
+        nested.commit()

@@ -1,0 +1,1 @@
+"""Adapters around the civility-ratings domain: storage, workers, CLI and seed data."""

@@ -1,0 +1,56 @@
+"""The composition root: the web app, the CLI and the workers all start here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from models.store import Store
+from sanchuang.queue import CeleryQueue
+from sanchuang.render import Renderer
+from sanchuang.settings import Settings, get_settings
+from workflows.bus import MessageBus
+from workflows.handlers import Deps
+from workflows.ports import Clock, Queue, UnitOfWork
+
+
+class NotificationRenderer:
+    """Adapts the Jinja2 renderer to the domain's Renderer port."""
+
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+
+    def render(self, kind: str, context: dict[str, Any]) -> tuple[str, str, str]:
+        rendered = self.renderer.notification(kind, context)
+        return rendered.subject, rendered.text, rendered.html
+
+
+@dataclass
+class System:
+    settings: Settings
+    store: Store
+    bus: MessageBus
+    renderer: Renderer
+
+
+def bootstrap(
+    settings: Settings | None = None,
+    store: Store | None = None,
+    uow: Callable[[], UnitOfWork] | None = None,
+    queue: Queue | None = None,
+    clock: Clock | None = None,
+    renderer: Renderer | None = None,
+) -> System:
+    """Build what is not given and wire it together."""
+    settings = settings or get_settings()
+    store = store or Store(settings.db_url, settings.db_pool_size)
+    renderer = renderer or Renderer()
+    deps = Deps(
+        clock=clock or store.clock,
+        renderer=NotificationRenderer(renderer),
+        email_enabled=settings.email_enabled,
+        site_url=settings.site_url,
+    )
+    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings))
+    return System(settings, store, bus, renderer)

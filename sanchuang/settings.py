@@ -1,0 +1,54 @@
+"""Settings from the environment (SANCHUANG_*). With none set: the embedded default."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SANCHUANG_", env_file=None)
+
+    data_dir: Path = Path("sanchuang-data")
+    database_url: str = ""
+    broker_url: str = ""
+    site_url: str = "http://127.0.0.1:8000"
+    township_name: str = "新坪镇"
+
+    email_enabled: bool = True
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    mail_from: str = "wmb@xinping.gov.example"
+
+    worker_concurrency: int = 2
+    event_batch: int = 200
+    sweep_seconds: float = 5.0
+    outbox_stale_seconds: float = 15.0
+    delivery_lease_seconds: float = 120.0
+    db_pool_size: int = 5
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'sanchuang.db').resolve()}"
+
+    @property
+    def broker(self) -> str:
+        return self.broker_url or "filesystem://"
+
+    @property
+    def embedded(self) -> bool:
+        return not self.broker_url
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

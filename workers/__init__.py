@@ -1,0 +1,1 @@
+"""Celery workers and beat: thin tasks over the message bus."""

@@ -1,0 +1,88 @@
+"""Thin tasks: ids in, re-read from the store, call the bus, return nothing."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import timedelta
+from functools import wraps
+from typing import Any
+
+from celery import Celery
+
+from models.errors import TRANSIENT_STORE_ERRORS
+from sanchuang.bootstrap import System, bootstrap
+from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
+from sanchuang.delivery import deliver, make_mailer
+from sanchuang.mail import TransientMailError
+from sanchuang.settings import Settings
+from workflows.commands import CloseDuePublicity
+
+log = logging.getLogger("sanchuang.tasks")
+TRANSIENT = (*TRANSIENT_STORE_ERRORS, TransientMailError, ConnectionError, TimeoutError)
+_system: dict[int, System] = {}
+
+
+def system(settings: Settings) -> System:
+    """One System per worker process, built after the fork."""
+    pid = os.getpid()
+    if pid not in _system:
+        _system.clear()
+        _system[pid] = bootstrap(settings)
+    return _system[pid]
+
+
+def house_task(app: Celery, name: str, queue: str) -> Callable[[Callable[..., Any]], Any]:
+    """Every task: a dotted name, a queue, results ignored, structured logs, and retries
+    with backoff only on named transient errors."""
+
+    def decorate(func: Callable[..., Any]) -> Any:
+        @app.task(name=name, bind=True, queue=queue, ignore_result=True, acks_late=True,
+                  autoretry_for=TRANSIENT, retry_backoff=True, retry_backoff_max=60,
+                  retry_jitter=True, max_retries=8)
+        @wraps(func)
+        def task(self: Any, *args: Any) -> None:
+            extra = {"task": name, "task_id": self.request.id, "args": args,
+                     "retries": self.request.retries}
+            log.info("task started", extra=extra)
+            func(*args)
+            log.info("task done", extra=extra)
+
+        return task
+
+    return decorate
+
+
+def register(app: Celery, settings: Settings) -> None:
+    lease = timedelta(seconds=settings.delivery_lease_seconds)
+
+    @house_task(app, "sanchuang.handle_events", EVENTS)
+    def handle_events(event_ids: list[int]) -> None:
+        system(settings).bus.handle_events(event_ids)
+
+    @house_task(app, "sanchuang.deliver_notification", NOTIFICATIONS)
+    def deliver_notification(notification_id: int) -> None:
+        deliver(system(settings).store, make_mailer(settings), notification_id, lease)
+
+    @house_task(app, "sanchuang.sweep_publicity", SWEEPS)
+    def sweep_publicity() -> None:
+        system(settings).bus.handle(CloseDuePublicity())
+
+    @house_task(app, "sanchuang.sweep_outbox", SWEEPS)
+    def sweep_outbox() -> None:
+        sweep(system(settings), settings, lease)
+
+
+def sweep(sys_: System, settings: Settings, lease: timedelta) -> None:
+    """Re-publish events and e-mails that are still waiting after a while."""
+    before = sys_.store.clock.now() - timedelta(seconds=settings.outbox_stale_seconds)
+    with sys_.store.uow() as uow:
+        events = uow.outbox.stale(before)
+        notes = uow.notifications.stuck(before, lease)
+    if events:
+        log.warning("re-publishing stale events", extra={"count": len(events)})
+        sys_.bus.queue.publish_events(events)
+    if notes:
+        log.warning("re-publishing undelivered notifications", extra={"count": len(notes)})
+        sys_.bus.queue.deliver_notifications(notes)

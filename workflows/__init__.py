@@ -1,0 +1,1 @@
+"""The domain of the township civility ratings. Standard library only."""

@@ -1,0 +1,122 @@
+"""Commands: what a user or the system asks for, in the imperative."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from workflows.campaign import Campaign
+from workflows.nomination import Actor, new_id
+from workflows.stages import Action
+
+
+@dataclass(frozen=True)
+class Command:
+    pass
+
+
+@dataclass(frozen=True)
+class CreateCampaign(Command):
+    campaign: Campaign
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class CreateNomination(Command):
+    campaign_id: str
+    programme: str
+    subject_id: str
+    actor: Actor
+    category: str = ""
+    deeds: str = ""
+    self_marks: dict[str, float] = field(default_factory=dict)
+    nomination_id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class StageCommand(Command):
+    """A single stage move on one nomination; ``action`` names the row of the stage table."""
+
+    action: ClassVar[Action]
+    nomination_id: str
+    actor: Actor
+    reason: str = ""
+    expected_version: int | None = None
+
+
+class SubmitNomination(StageCommand):
+    action = Action.SUBMIT
+
+
+class ResubmitNomination(StageCommand):
+    action = Action.RESUBMIT
+
+
+class WithdrawNomination(StageCommand):
+    action = Action.WITHDRAW
+
+
+class ReturnForRevision(StageCommand):
+    action = Action.RETURN_FOR_REVISION
+
+
+class AcceptNomination(StageCommand):
+    action = Action.ACCEPT
+
+
+class RejectNomination(StageCommand):
+    action = Action.REJECT
+
+
+class RecordVeto(StageCommand):
+    action = Action.VETO
+
+
+class RevokeTitle(StageCommand):
+    action = Action.REVOKE
+
+
+@dataclass(frozen=True)
+class RecordReview(Command):
+    nomination_id: str
+    reviewer: Actor
+    marks: dict[str, float]
+
+
+@dataclass(frozen=True)
+class OpenPublicity(Command):
+    campaign_id: str
+    nomination_ids: tuple[str, ...]
+    actor: Actor
+    starts_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CloseDuePublicity(Command):
+    """Close every publicity window whose end has passed (run by the beat sweeper)."""
+
+
+@dataclass(frozen=True)
+class FileObjection(Command):
+    nomination_id: str
+    complainant_name: str
+    complainant_contact: str
+    content: str
+    channel: str = "web"
+    objection_id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class ResolveObjection(Command):
+    objection_id: str
+    outcome: str
+    findings: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class PublishCommendation(Command):
+    campaign_id: str
+    actor: Actor
+    decision_number: str

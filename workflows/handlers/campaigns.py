@@ -1,0 +1,25 @@
+"""Launching a campaign (通知): its rules are fixed from this moment on."""
+
+from __future__ import annotations
+
+from workflows import commands
+from workflows.audit import chain_entry
+from workflows.errors import Forbidden, InvalidInput
+from workflows.handlers.context import Deps
+from workflows.ports import UnitOfWork
+from workflows.stages import Role
+
+
+def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -> str:
+    if cmd.actor.role not in (Role.SECRETARIAT, Role.APPROVER):
+        raise Forbidden("只有镇文明办或镇党委可以发起评选活动")
+    campaign = cmd.campaign
+    if not campaign.policy.programmes:
+        raise InvalidInput("评选活动至少要设置一个评选项目")
+    if campaign.policy.publicity_days < 1:
+        raise InvalidInput("公示期至少 1 天")
+    uow.campaigns.add(campaign)
+    uow.record([chain_entry("", subject_id=campaign.id, seq=1, actor_id=cmd.actor.id,
+                            role=cmd.actor.role.value, action="create_campaign", source="",
+                            target="open", reason=campaign.name, at=deps.clock.now())])
+    return campaign.id

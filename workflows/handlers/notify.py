@@ -1,0 +1,146 @@
+"""Who hears about what: one notification row per (event, recipient, channel)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from workflows import events
+from workflows.calendar import local_date
+from workflows.handlers.context import Deps
+from workflows.nomination import Nomination
+from workflows.objections import OUTCOME_NAMES_ZH
+from workflows.policy import PROGRAMME_NAMES_ZH
+from workflows.ports import Account, Notification, UnitOfWork
+from workflows.stages import STAGE_NAMES_ZH
+
+_SECOND = timedelta(seconds=1)
+#: Working days the investigator has to reply to an objection.
+REPLY_WORKING_DAYS = 10
+
+#: Stage events that tell the nominating village, and the template each one uses.
+STAGE_NOTICES = {
+    "NominationSubmitted": "received",
+    "NominationResubmitted": "received",
+    "NominationReturned": "returned",
+    "NominationAccepted": "stage_passed",
+    "PanelPassed": "stage_passed",
+    "NominationApproved": "stage_passed",
+    "NominationRejected": "rejected",
+    "NominationVetoed": "disqualified",
+    "NominationDisqualified": "disqualified",
+    "TitleRevoked": "revoked",
+}
+
+
+def send(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
+         recipients: Iterable[Account], context: dict[str, Any]) -> None:
+    base = {"township": uow.directory.township_name(), "campaign": context.pop("campaign")}
+    for account in recipients:
+        full = {**base, **context, "recipient": {"name": account.name}}
+        subject, text, html = deps.renderer.render(kind, full)
+        uow.notifications.add(Notification(event_id, f"account:{account.id}", "inbox", kind,
+                                           subject, text, html, status="delivered"))
+        if deps.email_enabled and account.email:
+            uow.notifications.add(Notification(event_id, f"account:{account.id}", "email", kind,
+                                               subject, text, html, address=account.email))
+
+
+def nomination_view(uow: UnitOfWork, nomination: Nomination) -> dict[str, Any]:
+    return {
+        "id": nomination.id,
+        "display_name": nomination.display_name,
+        "village_name": uow.directory.village_names({nomination.village_id})[nomination.village_id],
+        "programme_name": PROGRAMME_NAMES_ZH[nomination.programme],
+        "category": nomination.category,
+        "stage_name": STAGE_NAMES_ZH[nomination.stage],
+    }
+
+
+def campaign_view(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
+    campaign = uow.campaigns.get(campaign_id)
+    return {"name": campaign.name, "year": campaign.year}
+
+
+def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
+                     event_id: int) -> None:
+    kind = STAGE_NOTICES[event.name]
+    nomination = uow.nominations.get(event.nomination_id)
+    context = {"campaign": campaign_view(uow, event.campaign_id),
+               "nomination": nomination_view(uow, nomination)}
+    if kind == "stage_passed":
+        context["stage_name"] = STAGE_NAMES_ZH[nomination.stage]
+    if kind == "returned":
+        context["due_on"] = None
+    if kind in ("returned", "rejected", "disqualified", "revoked"):
+        context["reason"] = event.reason
+    send(uow, deps, event_id, kind, uow.directory.village_accounts(nomination.village_id), context)
+
+
+def on_publicity_opened(event: events.PublicityOpened, uow: UnitOfWork, deps: Deps,
+                        event_id: int) -> None:
+    window = uow.windows.get(event.window_id)
+    by_village: dict[str, list[dict[str, Any]]] = {}
+    for nomination in uow.nominations.in_window(window.id):
+        by_village.setdefault(nomination.village_id, []).append(nomination_view(uow, nomination))
+    times = {"opens_on": local_date(window.opens_at),
+             "closes_on": local_date(window.closes_at - _SECOND),
+             "objection_deadline": local_date(window.objection_deadline - _SECOND)}
+    for village_id, entries in sorted(by_village.items()):
+        send(uow, deps, event_id, "publicity_opened", uow.directory.village_accounts(village_id),
+             {"campaign": campaign_view(uow, event.campaign_id), "window": times,
+              "entries": entries, "notice_url": f"{deps.site_url}/publicity/{window.id}"})
+
+
+def on_objection_filed(event: events.ObjectionFiled, uow: UnitOfWork, deps: Deps,
+                       event_id: int) -> None:
+    """The village hears of the objection, never who made it."""
+    case = uow.objections.get(event.objection_id)
+    nomination = uow.nominations.get(event.nomination_id)
+    received_on = local_date(case.received_at)
+    calendar = uow.campaigns.get(nomination.campaign_id).calendar
+    context = {
+        "campaign": campaign_view(uow, nomination.campaign_id),
+        "nomination": nomination_view(uow, nomination),
+        "objection": {"id": case.id[:8], "received_on": received_on,
+                      "summary": case.content[:60]},
+        "reply_due_on": calendar.last_day(received_on, REPLY_WORKING_DAYS, "working"),
+    }
+    send(uow, deps, event_id, "objection_filed",
+         uow.directory.village_accounts(nomination.village_id), context)
+
+
+def on_objection_resolved(event: events.ObjectionResolved, uow: UnitOfWork, deps: Deps,
+                          event_id: int) -> None:
+    """The complainant gets a written reply at the contact they gave."""
+    case = uow.objections.get(event.objection_id)
+    nomination = uow.nominations.get(event.nomination_id)
+    context = {
+        "township": uow.directory.township_name(),
+        "campaign": campaign_view(uow, nomination.campaign_id),
+        "recipient": {"name": case.complainant_name},
+        "nomination": nomination_view(uow, nomination),
+        "objection": {"id": case.id[:8], "received_on": local_date(case.received_at),
+                      "outcome": case.status, "outcome_name": OUTCOME_NAMES_ZH[case.status],
+                      "findings": case.findings},
+    }
+    subject, text, html = deps.renderer.render("objection_outcome", context)
+    channel = "email" if "@" in case.complainant_contact and deps.email_enabled else "letter"
+    uow.notifications.add(Notification(
+        event_id, f"complainant:{case.id}", channel, "objection_outcome", subject, text, html,
+        address=case.complainant_contact, status="pending" if channel == "email" else "to_post",
+    ))
+
+
+def on_commendation_published(event: events.CommendationPublished, uow: UnitOfWork, deps: Deps,
+                              event_id: int) -> None:
+    doc = uow.documents.get(event.document_id)
+    decision = {"number": doc.meta["number"], "issued_on": local_date(doc.created_at)}
+    campaign = campaign_view(uow, event.campaign_id)
+    for nomination in uow.nominations.get_many([e["nomination_id"] for e in doc.entries]):
+        send(uow, deps, event_id, "commended",
+             uow.directory.village_accounts(nomination.village_id),
+             {"campaign": campaign, "nomination": nomination_view(uow, nomination),
+              "decision": decision})
+

@@ -1,0 +1,138 @@
+"""Set-based moves over lists: open and close publicity, objections, publish commendation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workflows import commands, events
+from workflows.audit import chain_entry
+from workflows.calendar import local_date
+from workflows.errors import InvalidInput
+from workflows.handlers.context import Deps
+from workflows.nomination import SYSTEM, Nomination, new_id
+from workflows.objections import CHANNELS, ObjectionCase
+from workflows.ports import UnitOfWork
+from workflows.publicity import PublishedList, content_hash, plan_window, public_entry, sort_entries
+from workflows.stages import Action, Stage
+
+
+def snapshot(uow: UnitOfWork, campaign_id: str, kind: str, nominations: Sequence[Nomination],
+             meta: dict, deps: Deps) -> PublishedList:
+    villages = uow.directory.village_names({n.village_id for n in nominations})
+    entries = sort_entries([public_entry(n, villages[n.village_id]) for n in nominations])
+    doc = PublishedList(
+        id=new_id(), campaign_id=campaign_id, kind=kind,
+        version=uow.documents.next_version(campaign_id, kind), entries=entries,
+        content_hash=content_hash(entries, meta), created_at=deps.clock.now(), meta=meta,
+    )
+    uow.documents.add(doc)
+    return doc
+
+
+def open_publicity(cmd: commands.OpenPublicity, uow: UnitOfWork, deps: Deps) -> str:
+    if not cmd.nomination_ids:
+        raise InvalidInput("公示名单为空：请至少选择一项待审定的申报")
+    campaign = uow.campaigns.get(cmd.campaign_id)
+    nominations = uow.nominations.get_many(cmd.nomination_ids, lock=True)
+    now = deps.clock.now()
+    starts_on = cmd.starts_on or local_date(now)
+    window_id = new_id()
+    for nomination in nominations:
+        if nomination.campaign_id != campaign.id:
+            raise InvalidInput(f"{nomination.display_name} 不属于本次评选")
+        nomination.take(Action.OPEN_PUBLICITY, cmd.actor, now)
+        nomination.window_id = window_id
+    round_ = uow.windows.count(campaign.id) + 1
+    doc = snapshot(uow, campaign.id, "publicity_notice", nominations,
+                   {"round": round_, "starts_on": starts_on.isoformat()}, deps)
+    window = plan_window(campaign, starts_on, window_id, doc.id, round_)
+    uow.windows.add(window)
+    uow.nominations.save_many(nominations)
+    uow.emit(events.PublicityOpened(window.id, campaign.id))
+    return window.id
+
+
+def close_due_publicity(cmd: commands.CloseDuePublicity, uow: UnitOfWork, deps: Deps) -> int:
+    """Close each due window; nominees with an open objection stay held in publicity."""
+    now, closed = deps.clock.now(), 0
+    for window in uow.windows.due(now):
+        held = uow.objections.open_nomination_ids(window.id)
+        nominations = [n for n in uow.nominations.in_window(window.id, lock=True)
+                       if n.stage is Stage.PUBLICITY and n.id not in held]
+        for nomination in nominations:
+            nomination.take(Action.CLOSE_PUBLICITY, SYSTEM, now)
+        uow.nominations.save_many(nominations)
+        window.closed_at = now
+        uow.windows.save(window)
+        uow.emit(events.PublicityClosed(window.id))
+        closed += 1
+    return closed
+
+
+def file_objection(cmd: commands.FileObjection, uow: UnitOfWork, deps: Deps) -> str:
+    if not cmd.complainant_name.strip() or not cmd.complainant_contact.strip():
+        raise InvalidInput("请填写真实姓名和联系方式（不受理匿名异议）")
+    if len(cmd.content.strip()) < 10:
+        raise InvalidInput("请写明异议的具体事实（至少 10 个字）")
+    if cmd.channel not in CHANNELS:
+        raise InvalidInput(f"未知的受理渠道 {cmd.channel}")
+    nomination = uow.nominations.get(cmd.nomination_id)
+    window = uow.windows.get(nomination.window_id) if nomination.window_id else None
+    now = deps.clock.now()
+    if window is None or nomination.stage not in (Stage.PUBLICITY, Stage.APPROVED):
+        raise InvalidInput(f"{nomination.display_name} 不在公示期内，不能提出异议")
+    if not window.accepts_objections(now):
+        raise InvalidInput(f"{nomination.display_name} 的异议受理期已结束")
+    case = ObjectionCase(cmd.objection_id, nomination.id, window.id, cmd.complainant_name.strip(),
+                         cmd.complainant_contact.strip(), cmd.content.strip(), cmd.channel, now)
+    entry = chain_entry("", subject_id=case.id, seq=1, actor_id="public", role="public",
+                        action="file_objection", source="", target="received",
+                        reason="", at=now)
+    case.audit_head = entry.hash
+    uow.objections.add(case)
+    uow.record([entry])
+    uow.emit(events.ObjectionFiled(case.id, nomination.id))
+    return case.id
+
+
+def resolve_objection(cmd: commands.ResolveObjection, uow: UnitOfWork, deps: Deps) -> None:
+    case = uow.objections.get(cmd.objection_id, lock=True)
+    case.resolve(cmd.outcome, cmd.findings, cmd.actor, deps.clock.now())
+    uow.objections.save(case)
+
+
+def apply_objection_outcome(event: events.ObjectionResolved, uow: UnitOfWork, deps: Deps) -> None:
+    """Upheld: the nominee is disqualified. Otherwise release a nominee held past its window."""
+    nomination = uow.nominations.get(event.nomination_id, lock=True)
+    now = deps.clock.now()
+    if event.outcome == "upheld":
+        if nomination.stage in (Stage.PUBLICITY, Stage.APPROVED):
+            case = uow.objections.get(event.objection_id)
+            nomination.take(Action.DISQUALIFY, SYSTEM, now, f"异议成立：{case.findings}")
+            uow.nominations.save(nomination)
+        return
+    window = uow.windows.get(nomination.window_id)
+    held = uow.objections.open_nomination_ids(window.id)
+    if nomination.stage is Stage.PUBLICITY and window.closed_at and nomination.id not in held:
+        nomination.take(Action.CLOSE_PUBLICITY, SYSTEM, now)
+        uow.nominations.save(nomination)
+
+
+def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, deps: Deps) -> str:
+    campaign = uow.campaigns.get(cmd.campaign_id)
+    now = deps.clock.now()
+    waiting = uow.objections.open_count(campaign.id)
+    if waiting:
+        raise InvalidInput(f"还有 {waiting} 件异议未办结，表彰须待异议处理完毕")
+    if uow.windows.open_or_accepting(campaign.id, now):
+        raise InvalidInput("公示期或异议受理期尚未结束，暂不能发布表彰决定")
+    nominations = uow.nominations.in_stage(campaign.id, Stage.APPROVED, lock=True)
+    if not nominations:
+        raise InvalidInput("没有公示通过的申报，无可表彰")
+    for nomination in nominations:
+        nomination.take(Action.COMMEND, cmd.actor, now)
+    doc = snapshot(uow, campaign.id, "commendation_decision", nominations,
+                   {"number": cmd.decision_number, "issued_on": local_date(now).isoformat()}, deps)
+    uow.nominations.save_many(nominations)
+    uow.emit(events.CommendationPublished(doc.id, campaign.id))
+    return doc.id

@@ -1,0 +1,80 @@
+"""The nomination aggregate: the record a stage move changes, and the actor who moves it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from workflows.audit import AuditEntry, chain_entry
+from workflows.errors import Forbidden, StaleVersion
+from workflows.events import Event, StageChanged
+from workflows.policy import Programme
+from workflows.stages import Action, Role, Stage, transition
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    role: Role
+    name: str = ""
+    village_id: str | None = None
+
+
+SYSTEM = Actor("system", Role.SYSTEM, "系统")
+
+
+@dataclass
+class Nomination:
+    id: str
+    campaign_id: str
+    programme: Programme
+    village_id: str
+    subject_id: str
+    display_name: str
+    category: str = ""
+    deeds: str = ""
+    self_marks: dict[str, float] = field(default_factory=dict)
+    stage: Stage = Stage.DRAFT
+    version: int = 0
+    audit_head: str = ""
+    revision_round: int = 0
+    window_id: str | None = None
+    points: float | None = None
+    star_level: str = ""
+    stage_reason: str = ""
+    stage_changed_at: datetime | None = None
+    events: list[Event] = field(default_factory=list, repr=False, compare=False)
+    audit: list[AuditEntry] = field(default_factory=list, repr=False, compare=False)
+
+    def take(
+        self, action: Action, actor: Actor, now: datetime, reason: str = "",
+        expected_version: int | None = None,
+    ) -> None:
+        """Move along the stage table, recording the event and the audit entry."""
+        if expected_version is not None and expected_version != self.version:
+            raise StaleVersion(
+                f"申报 {self.display_name} 已被他人修改（版本 {self.version}，"
+                f"您看到的是 {expected_version}），请刷新后重试"
+            )
+        if actor.role is Role.VILLAGE and actor.village_id != self.village_id:
+            raise Forbidden("村两委只能办理本村的申报")
+        move = transition(self.stage, action, actor.role, reason)
+        entry = chain_entry(
+            self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
+            role=actor.role.value, action=action.value, source=self.stage.value,
+            target=move.target.value, reason=reason, at=now,
+        )
+        self.events.append(StageChanged(
+            self.id, self.campaign_id, action.value, self.stage.value, move.target.value,
+            actor.id, reason,
+        ))
+        self.audit.append(entry)
+        self.stage, self.version, self.audit_head = move.target, self.version + 1, entry.hash
+        self.stage_reason, self.stage_changed_at = reason, now
+        if action is Action.RESUBMIT:
+            self.revision_round += 1

@@ -1,0 +1,54 @@
+"""Objection cases filed during publicity: received, then upheld, dismissed or withdrawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from workflows.audit import AuditEntry, chain_entry
+from workflows.errors import InvalidInput
+from workflows.events import Event, ObjectionResolved
+from workflows.nomination import Actor
+
+OUTCOME_NAMES_ZH = {"upheld": "成立", "dismissed": "不成立", "withdrawn": "已撤回"}
+CHANNELS = ("web", "letter", "phone", "visit", "email")
+
+
+@dataclass
+class ObjectionCase:
+    id: str
+    nomination_id: str
+    window_id: str
+    complainant_name: str
+    complainant_contact: str
+    content: str
+    channel: str
+    received_at: datetime
+    status: str = "received"
+    findings: str = ""
+    resolved_at: datetime | None = None
+    version: int = 1
+    audit_head: str = ""
+    events: list[Event] = field(default_factory=list, repr=False, compare=False)
+    audit: list[AuditEntry] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "received"
+
+    def resolve(self, outcome: str, findings: str, actor: Actor, now: datetime) -> None:
+        if outcome not in OUTCOME_NAMES_ZH:
+            raise InvalidInput(f"未知的处理结果 {outcome}（应为 upheld、dismissed 或 withdrawn）")
+        if not self.is_open:
+            raise InvalidInput(f"异议 {self.id} 已处理（{OUTCOME_NAMES_ZH[self.status]}），不能再次处理")
+        if outcome != "withdrawn" and not findings.strip():
+            raise InvalidInput("请填写调查核实情况")
+        entry = chain_entry(
+            self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
+            role=actor.role.value, action="resolve_objection", source=self.status,
+            target=outcome, reason=findings, at=now,
+        )
+        self.status, self.findings, self.resolved_at = outcome, findings, now
+        self.version, self.audit_head = self.version + 1, entry.hash
+        self.audit.append(entry)
+        self.events.append(ObjectionResolved(self.id, self.nomination_id, outcome))

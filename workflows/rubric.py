@@ -1,0 +1,74 @@
+"""Scoring against a rubric: stars per criterion met, or points with thresholds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import mean
+
+from workflows.errors import InvalidInput
+from workflows.policy import Rubric
+
+
+@dataclass(frozen=True)
+class Score:
+    stars: int
+    points: float
+    level: str
+    passed: bool
+
+
+def check_marks(rubric: Rubric, marks: Mapping[str, float]) -> dict[str, float]:
+    """Every criterion marked once, each within its range; returns the marks as floats."""
+    known = {c.key: c for c in rubric.criteria}
+    unknown = sorted(set(marks) - set(known))
+    if unknown:
+        raise InvalidInput(f"评分细则中没有这些项目：{', '.join(unknown)}")
+    missing = [c.name for c in rubric.criteria if c.key not in marks]
+    if missing:
+        raise InvalidInput(f"以下项目未评分：{'、'.join(missing)}")
+    clean = {}
+    for key, value in marks.items():
+        mark = float(value)
+        if not 0 <= mark <= known[key].max_points:
+            raise InvalidInput(
+                f"“{known[key].name}”的分数 {value} 超出范围（0–{known[key].max_points:g}）"
+            )
+        clean[key] = mark
+    return clean
+
+
+def score(rubric: Rubric, marks: Mapping[str, float]) -> Score:
+    marks = check_marks(rubric, marks)
+    stars = sum(1 for c in rubric.criteria if marks[c.key] >= rubric.star_mark)
+    points = round(sum(marks.values()), 2)
+    if rubric.style == "stars":
+        passed = stars >= rubric.award_threshold
+        return Score(stars, points, star_level(rubric, stars), passed)
+    return Score(stars, points, f"{points:g}分", points >= rubric.award_threshold)
+
+
+def star_level(rubric: Rubric, stars: int) -> str:
+    band = [b.name for b in sorted(rubric.bands, key=lambda b: b.min_stars) if stars >= b.min_stars]
+    if band:
+        return band[-1]
+    return f"{stars}星" if stars else ""
+
+
+def aggregate(rubric: Rubric, reviews: Sequence[Mapping[str, float]]) -> Score:
+    """The panel's score: the mean mark per criterion over all reviews, then scored."""
+    if not reviews:
+        raise InvalidInput("还没有评审打分")
+    means = {}
+    for c in rubric.criteria:
+        value = mean(float(r[c.key]) for r in reviews)
+        # A yes/no criterion is met when most reviewers say it is.
+        means[c.key] = (1.0 if value >= 0.5 else 0.0) if c.max_points == 1 else round(value, 4)
+    return score(rubric, means)
+
+
+def can_apply(rubric: Rubric, self_marks: Mapping[str, float]) -> bool:
+    """Points rubrics may ask for a minimum self-assessment before applying."""
+    if rubric.apply_threshold is None:
+        return True
+    return score(rubric, self_marks).points >= rubric.apply_threshold
