@@ -15,8 +15,8 @@ class StoredClock:
     """``now()`` is the same in the CLI, the workers and beat. The offset is re-read at
     most every ``ttl`` seconds, through an engine that never takes write locks."""
 
-    def __init__(self, engine: Engine, ttl: float = 0.5):
-        self.engine, self.ttl = engine, ttl
+    def __init__(self, engine: Engine, writer: Engine | None = None, ttl: float = 0.5):
+        self.engine, self.writer, self.ttl = engine, writer or engine, ttl
         self._offset, self._read_at = 0.0, float("-inf")
 
     def offset(self) -> float:
@@ -33,7 +33,7 @@ class StoredClock:
         """Move the shared clock forward (simulations and demos only)."""
         if delta.total_seconds() < 0:
             raise ValueError("时钟只能向前拨")
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = session.get(ClockRow, 1)
             if row is None:
                 session.add(ClockRow(id=1, offset_seconds=delta.total_seconds()))

@@ -24,7 +24,7 @@ class Store:
 
     @cached_property
     def clock(self) -> StoredClock:
-        return StoredClock(make_engine(self.url, 1, read_only=True))
+        return StoredClock(make_engine(self.url, 1, read_only=True), self.engine)
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.sessions, self.clock.now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sanchuang import fsbroker
 from sanchuang.settings import Settings
 
 EVENTS, NOTIFICATIONS, SWEEPS = "events", "notifications", "sweeps"
@@ -26,6 +27,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "enable_utc": True,
     }
     if settings.embedded:
+        fsbroker.register()
         config["broker_transport_options"] = filesystem_options(settings)
         config["worker_enable_remote_control"] = False
     else:

@@ -32,3 +32,5 @@ def configure_logging(level: str | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level or os.environ.get("SANCHUANG_LOG_LEVEL", "INFO"))
+    # The server-less broker has no host name; kombu warns about that on every connection.
+    logging.getLogger("kombu.connection").setLevel(logging.ERROR)

@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
     @property
     def broker(self) -> str:
-        return self.broker_url or "filesystem://"
+        return self.broker_url or "sanchuangfs://"
 
     @property
     def embedded(self) -> bool:

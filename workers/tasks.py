@@ -43,7 +43,7 @@ def house_task(app: Celery, name: str, queue: str) -> Callable[[Callable[..., An
                   retry_jitter=True, max_retries=8)
         @wraps(func)
         def task(self: Any, *args: Any) -> None:
-            extra = {"task": name, "task_id": self.request.id, "args": args,
+            extra = {"task": name, "task_id": self.request.id, "task_args": args,
                      "retries": self.request.retries}
             log.info("task started", extra=extra)
             func(*args)
@@ -59,7 +59,7 @@ def register(app: Celery, settings: Settings) -> None:
 
     @house_task(app, "sanchuang.handle_events", EVENTS)
     def handle_events(event_ids: list[int]) -> None:
-        system(settings).bus.handle_events(event_ids)
+        handle_in_batches(system(settings), event_ids)
 
     @house_task(app, "sanchuang.deliver_notification", NOTIFICATIONS)
     def deliver_notification(notification_id: int) -> None:
@@ -72,6 +72,28 @@ def register(app: Celery, settings: Settings) -> None:
     @house_task(app, "sanchuang.sweep_outbox", SWEEPS)
     def sweep_outbox() -> None:
         sweep(system(settings), settings, lease)
+
+
+def handle_in_batches(sys_: System, event_ids: list[int]) -> None:
+    """Apply a batch in one transaction; if it fails for a reason that is not transient,
+    apply its events one by one so that a single bad event cannot hold up the others."""
+    try:
+        sys_.bus.handle_events(event_ids)
+    except TRANSIENT:
+        raise
+    except Exception:
+        if len(event_ids) == 1:
+            raise
+        log.exception("batch failed; applying its events one by one",
+                      extra={"event_ids": event_ids})
+        for event_id in event_ids:
+            try:
+                sys_.bus.handle_events([event_id])
+            except TRANSIENT:
+                raise
+            except Exception:
+                log.exception("event failed; it stays in the outbox",
+                              extra={"event_id": event_id})
 
 
 def sweep(sys_: System, settings: Settings, lease: timedelta) -> None:

@@ -53,6 +53,7 @@ def verify(entries: Sequence[AuditEntry], head: str | None = None) -> list[str]:
         if entry.prev_hash != prev or entry.hash != _digest(prev, _hashed(fields)):
             problems.append(f"{entry.subject_id}: 第 {entry.seq} 条被改动")
         prev = entry.hash
-    if head is not None and entries and head != prev:
-        problems.append(f"{entries[0].subject_id}: 最后一条与记录的链头不符（疑似被删除）")
+    if head not in (None, "", GENESIS) and head != prev:
+        subject = entries[0].subject_id if entries else "该记录"
+        problems.append(f"{subject}: 最后一条与记录的链头不符（疑似被删除）")
     return problems

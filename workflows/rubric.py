@@ -63,7 +63,7 @@ def aggregate(rubric: Rubric, reviews: Sequence[Mapping[str, float]]) -> Score:
     for c in rubric.criteria:
         value = mean(float(r[c.key]) for r in reviews)
         # A yes/no criterion is met when most reviewers say it is.
-        means[c.key] = (1.0 if value >= 0.5 else 0.0) if c.max_points == 1 else round(value, 4)
+        means[c.key] = (1.0 if value > 0.5 else 0.0) if c.max_points == 1 else round(value, 4)
     return score(rubric, means)
 
 

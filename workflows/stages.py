@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workflows.errors import DomainError
+
 
 class Stage(StrEnum):
     DRAFT = "draft"
@@ -118,7 +120,7 @@ STAGE_TABLE: dict[tuple[Stage, Action], Move] = {
 }
 
 
-class IllegalTransition(Exception):
+class IllegalTransition(DomainError):
     """The stage table has no such move, or the role may not take it."""
 
 

@@ -47,9 +47,7 @@ EVENT_HANDLERS: dict[str, list[Callable[..., None]]] = {
     "ReviewRecorded": [_effect(nominations.conclude_panel)],
     "PublicityOpened": [notify.on_publicity_opened],
     "ObjectionFiled": [notify.on_objection_filed],
-    "ObjectionResolved": [_effect(publicity.apply_objection_outcome),
-                          notify.on_objection_resolved],
-    "CommendationPublished": [notify.on_commendation_published],
+    "ObjectionResolved": [notify.on_objection_resolved],
 }
 EVENT_HANDLERS["NominationSubmitted"].append(_effect(nominations.check_submission))
 EVENT_HANDLERS["NominationResubmitted"].append(_effect(nominations.check_submission))

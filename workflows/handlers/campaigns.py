@@ -18,6 +18,9 @@ def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -
         raise InvalidInput("评选活动至少要设置一个评选项目")
     if campaign.policy.publicity_days < 1:
         raise InvalidInput("公示期至少 1 天")
+    if campaign.policy.publicity_day_kind not in ("calendar", "working"):
+        raise InvalidInput(f"公示天数的计算方式应为 calendar（自然日）或 working（工作日），"
+                           f"而不是 {campaign.policy.publicity_day_kind!r}")
     uow.campaigns.add(campaign)
     uow.record([chain_entry("", subject_id=campaign.id, seq=1, actor_id=cmd.actor.id,
                             role=cmd.actor.role.value, action="create_campaign", source="",

@@ -30,6 +30,7 @@ STAGE_NOTICES = {
     "NominationRejected": "rejected",
     "NominationVetoed": "disqualified",
     "NominationDisqualified": "disqualified",
+    "NominationCommended": "commended",
     "TitleRevoked": "revoked",
 }
 
@@ -75,6 +76,8 @@ def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
         context["due_on"] = None
     if kind in ("returned", "rejected", "disqualified", "revoked"):
         context["reason"] = event.reason
+    if kind == "commended":
+        context["decision"] = latest_decision(uow, event.campaign_id)
     send(uow, deps, event_id, kind, uow.directory.village_accounts(nomination.village_id), context)
 
 
@@ -133,14 +136,6 @@ def on_objection_resolved(event: events.ObjectionResolved, uow: UnitOfWork, deps
     ))
 
 
-def on_commendation_published(event: events.CommendationPublished, uow: UnitOfWork, deps: Deps,
-                              event_id: int) -> None:
-    doc = uow.documents.get(event.document_id)
-    decision = {"number": doc.meta["number"], "issued_on": local_date(doc.created_at)}
-    campaign = campaign_view(uow, event.campaign_id)
-    for nomination in uow.nominations.get_many([e["nomination_id"] for e in doc.entries]):
-        send(uow, deps, event_id, "commended",
-             uow.directory.village_accounts(nomination.village_id),
-             {"campaign": campaign, "nomination": nomination_view(uow, nomination),
-              "decision": decision})
-
+def latest_decision(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
+    doc = uow.documents.versions(campaign_id, "commendation_decision")[-1]
+    return {"number": doc.meta["number"], "issued_on": local_date(doc.created_at)}

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.calendar import local_date
-from workflows.errors import InvalidInput
+from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.nomination import SYSTEM, Nomination, new_id
 from workflows.objections import CHANNELS, ObjectionCase
 from workflows.ports import UnitOfWork
 from workflows.publicity import PublishedList, content_hash, plan_window, public_entry, sort_entries
-from workflows.stages import Action, Stage
+from workflows.stages import Action, Role, Stage
 
 
 def snapshot(uow: UnitOfWork, campaign_id: str, kind: str, nominations: Sequence[Nomination],
@@ -96,19 +96,18 @@ def file_objection(cmd: commands.FileObjection, uow: UnitOfWork, deps: Deps) -> 
 
 
 def resolve_objection(cmd: commands.ResolveObjection, uow: UnitOfWork, deps: Deps) -> None:
+    """The outcome and its effect are one decision, taken in one transaction: upheld
+    disqualifies the nominee; otherwise a nominee held past its window is released."""
+    if cmd.actor.role is not Role.SECRETARIAT:
+        raise Forbidden("异议由镇文明办组织调查并作出处理结论")
     case = uow.objections.get(cmd.objection_id, lock=True)
-    case.resolve(cmd.outcome, cmd.findings, cmd.actor, deps.clock.now())
-    uow.objections.save(case)
-
-
-def apply_objection_outcome(event: events.ObjectionResolved, uow: UnitOfWork, deps: Deps) -> None:
-    """Upheld: the nominee is disqualified. Otherwise release a nominee held past its window."""
-    nomination = uow.nominations.get(event.nomination_id, lock=True)
+    nomination = uow.nominations.get(case.nomination_id, lock=True)
     now = deps.clock.now()
-    if event.outcome == "upheld":
+    case.resolve(cmd.outcome, cmd.findings, cmd.actor, now)
+    uow.objections.save(case)
+    if cmd.outcome == "upheld":
         if nomination.stage in (Stage.PUBLICITY, Stage.APPROVED):
-            case = uow.objections.get(event.objection_id)
-            nomination.take(Action.DISQUALIFY, SYSTEM, now, f"异议成立：{case.findings}")
+            nomination.take(Action.DISQUALIFY, cmd.actor, now, f"异议成立：{case.findings}")
             uow.nominations.save(nomination)
         return
     window = uow.windows.get(nomination.window_id)

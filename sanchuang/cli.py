@@ -1,0 +1,93 @@
+"""The operators' command line: ``sanchuang --help``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sanchuang import views
+from sanchuang.bootstrap import bootstrap
+from sanchuang.logs import configure_logging
+
+app = typer.Typer(help="三创评选工作流：星级文明村、道德模范户、道德标兵", no_args_is_help=True)
+clock_app = typer.Typer(help="共享时钟（所有进程读取同一时间）", no_args_is_help=True)
+app.add_typer(clock_app, name="clock")
+console = Console()
+
+
+@app.command()
+def init() -> None:
+    """建库：应用全部数据库迁移。"""
+    system = bootstrap()
+    system.store.migrate()
+    console.print(f"数据库已就绪：{views.safe_url(system.settings.db_url)}")
+
+
+@app.command("load-sample")
+def load_sample(
+    seed: int = 2026,
+    households_per_village: Annotated[int | None, typer.Option(help="每村户数（默认按人口）")] = None,
+) -> None:
+    """载入样例乡镇：47 个村 + 2 个居委会，及其农户、人员和账号。"""
+    system = bootstrap()
+    system.store.migrate()
+    views.load_sample_with_progress(system, seed, households_per_village, console)
+
+
+@app.command()
+def worker(args: Annotated[list[str] | None, typer.Argument(help="传给 celery worker 的参数")] = None
+           ) -> None:
+    """启动一个 worker 进程（可在多台机器上启动任意多个）。"""
+    os.execv(sys.executable, [sys.executable, "-m", "workers", "worker", *(args or [])])
+
+
+@app.command()
+def beat() -> None:
+    """启动定时调度（全系统只能有一个）。"""
+    os.execv(sys.executable, [sys.executable, "-m", "workers", "beat"])
+
+
+@app.command()
+def status(campaign: Annotated[str | None, typer.Option(help="评选活动 id（默认最新）")] = None
+           ) -> None:
+    """各阶段申报数、通知送达情况和待处理事件。"""
+    views.print_status(bootstrap(), campaign, console)
+
+
+@app.command()
+def demo(
+    seed: int = 1,
+    out: Annotated[Path | None, typer.Option(help="公示和表彰决定的输出目录")] = None,
+    timeout: float = 90.0,
+) -> None:
+    """无人值守地跑完一次完整评选（自动启动 worker 和 beat）。"""
+    started = time.monotonic()
+    code = views.run_demo(bootstrap(), seed, out, timeout, console)
+    console.print(f"用时 {time.monotonic() - started:.1f} 秒")
+    raise typer.Exit(code)
+
+
+@clock_app.command("show")
+def clock_show() -> None:
+    """显示共享时钟的当前时间。"""
+    system = bootstrap()
+    console.print(views.clock_line(system.store.clock))
+
+
+@clock_app.command("advance")
+def clock_advance(duration: Annotated[str, typer.Argument(help="如 7d、36h、90m")]) -> None:
+    """把共享时钟向前拨（演示和测试用）。"""
+    system = bootstrap()
+    system.store.clock.advance(views.parse_duration(duration))
+    console.print(views.clock_line(system.store.clock))
+
+
+def main() -> None:
+    configure_logging(os.environ.get("SANCHUANG_LOG_LEVEL", "WARNING"))
+    app()

@@ -1,0 +1,113 @@
+"""What the CLI prints: tables, progress, and the demo's course."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from models import queries
+from sanchuang.bootstrap import System
+from sanchuang.demo import DemoRun, output_folder, problems
+from sanchuang.documents import write_documents
+from sanchuang.processes import ensure_running
+from sanchuang.roster import load_sample
+from workflows.calendar import SHANGHAI
+from workflows.policy import PROGRAMME_NAMES_ZH, Programme
+from workflows.stages import STAGE_NAMES_ZH, Stage
+
+SUMMARY = (("申报", None), ("未通过", Stage.REJECTED), ("取消资格", Stage.DISQUALIFIED),
+           ("已表彰", Stage.COMMENDED))
+
+
+def safe_url(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]+@", r"://\1:***@", url)
+
+
+def parse_duration(text: str) -> timedelta:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([dhm])", text.strip())
+    if not match:
+        raise ValueError(f"无法识别的时长 {text!r}：请写成 7d、36h 或 90m")
+    unit = {"d": "days", "h": "hours", "m": "minutes"}[match.group(2)]
+    return timedelta(**{unit: float(match.group(1))})
+
+
+def clock_line(clock: Any) -> str:
+    offset = timedelta(seconds=round(clock.offset()))
+    return f"共享时钟：{clock.now().astimezone(SHANGHAI):%Y-%m-%d %H:%M:%S}（北京时间，偏移 {offset}）"
+
+
+def load_sample_with_progress(system: System, seed: int, per_village: int | None,
+                              console: Console) -> None:
+    with Progress(console=console, transient=True) as progress:
+        tasks: dict[str, Any] = {}
+
+        def step(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = progress.add_task(f"写入 {table}", total=total)
+            progress.update(tasks[table], completed=done)
+
+        counts = load_sample(system.store, seed, per_village, step)
+    if counts is None:
+        console.print("样例乡镇已载入，跳过")
+    else:
+        console.print("已载入：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def summary_table(system: System, campaign_id: str) -> Table:
+    counts = queries.stage_counts(system.store, campaign_id)
+    table = Table(title="评选结果汇总")
+    table.add_column("项目")
+    for label, _ in SUMMARY:
+        table.add_column(label, justify="right")
+    for programme in Programme:
+        row = [sum(n for (p, _), n in counts.items() if p == programme.value)]
+        row += [counts[(programme.value, stage.value)] for _, stage in SUMMARY[1:]]
+        table.add_row(PROGRAMME_NAMES_ZH[programme], *map(str, row))
+    return table
+
+
+def print_status(system: System, campaign_id: str | None, console: Console) -> None:
+    campaign_id = campaign_id or queries.latest_campaign_id(system.store)
+    if campaign_id is None:
+        console.print("还没有评选活动：先运行 sanchuang demo，或创建一次评选")
+        return
+    table = Table(title=f"评选活动 {campaign_id} 各阶段申报数")
+    for column in ("项目", "阶段", "件数"):
+        table.add_column(column)
+    for (programme, stage), n in sorted(queries.stage_counts(system.store, campaign_id).items()):
+        table.add_row(PROGRAMME_NAMES_ZH[Programme(programme)], STAGE_NAMES_ZH[Stage(stage)],
+                      str(n))
+    console.print(table)
+    notes = queries.notification_counts(system.store)
+    console.print("通知：" + "，".join(f"{k} {v}" for k, v in sorted(notes.items())))
+    console.print(f"待处理事件：{queries.pending_events(system.store)}")
+
+
+def run_demo(system: System, seed: int, out: Path | None, timeout: float,
+             console: Console) -> int:
+    system.store.migrate()
+    load_sample_with_progress(system, 2026, None, console)
+    run = DemoRun(system, seed, lambda text: console.print(f"  · {text}"), timeout)
+    with ensure_running(system.settings, console.print):
+        for step in run.steps():
+            began = time.monotonic()
+            with console.status(step.__doc__ or step.__name__):
+                step()
+            console.print(f"    [dim]{step.__name__}: {time.monotonic() - began:.1f} 秒[/dim]")
+    console.print(summary_table(system, run.campaign_id))
+    commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
+    console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))
+    for path in write_documents(system.store, system.renderer, run.campaign_id,
+                                output_folder(out, system)):
+        console.print(f"已生成：{path.resolve()}")
+    found = problems(system, run.campaign_id)
+    for problem in found:
+        console.print(f"[red]问题：{problem}[/red]")
+    return 1 if found else 0

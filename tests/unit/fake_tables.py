@@ -1,0 +1,254 @@
+"""In-memory tables and repositories behind FakeUnitOfWork, mirroring models/*.py: copies
+in and out, version checks on save, unique keys where the tables have them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from workflows.audit import AuditEntry
+from workflows.campaign import Campaign
+from workflows.errors import NotFound, StaleVersion
+from workflows.events import Event
+from workflows.nomination import Nomination
+from workflows.objections import ObjectionCase
+from workflows.ports import Account, Notification, Review, StoredEvent, Subject
+from workflows.publicity import PublicityWindow, PublishedList
+from workflows.stages import Stage
+from workflows.vetoes import describe_vetoes
+
+if TYPE_CHECKING:
+    from fakes import FakeUnitOfWork
+
+
+class FakeIntegrityError(Exception):
+    """A unique key was violated (what the database would refuse)."""
+
+
+@dataclass
+class OutboxRow:
+    id: int
+    event: Event
+    created_at: datetime
+    processed_at: datetime | None = None
+
+
+@dataclass
+class Tables:
+    """The whole 'database'. Tests seed the directory and read committed rows here."""
+
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+    nominations: dict[str, Nomination] = field(default_factory=dict)
+    reviews: list[Review] = field(default_factory=list)
+    windows: dict[str, PublicityWindow] = field(default_factory=dict)
+    objections: dict[str, ObjectionCase] = field(default_factory=dict)
+    documents: dict[str, PublishedList] = field(default_factory=dict)
+    notifications: dict[int, Notification] = field(default_factory=dict)
+    outbox: dict[int, OutboxRow] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
+    township: str = ""
+    villages: dict[str, str] = field(default_factory=dict)
+    subjects: dict[tuple[str, str], Subject] = field(default_factory=dict)
+    accounts: dict[str, Account] = field(default_factory=dict)
+
+    def add_village(self, village_id: str, name: str, account: Account | None = None) -> None:
+        self.villages[village_id] = name
+        self.subjects["village", village_id] = Subject(village_id, name, village_id)
+        if account:
+            self.accounts[account.id] = account
+
+    def add_household(self, household_id: str, village_id: str, head: str,
+                      members: Iterable[tuple[str, Sequence[str]]] = ()) -> None:
+        members = [(head, ()), *members]
+        self.subjects["household", household_id] = Subject(
+            household_id, f"{head}家庭", village_id, describe_vetoes(members))
+
+
+class _Repo:
+    def __init__(self, uow: FakeUnitOfWork):
+        self.uow = uow
+
+    @property
+    def t(self) -> Tables:
+        return self.uow.tables
+
+
+class CampaignRepo(_Repo):
+    def add(self, campaign: Campaign) -> None:
+        if campaign.id in self.t.campaigns:
+            raise FakeIntegrityError(f"campaign {campaign.id}")
+        self.t.campaigns[campaign.id] = campaign
+
+    def get(self, campaign_id: str) -> Campaign:
+        if campaign_id not in self.t.campaigns:
+            raise NotFound(f"找不到评选活动 {campaign_id}")
+        return self.t.campaigns[campaign_id]
+
+
+class NominationRepo(_Repo):
+    def add(self, nomination: Nomination) -> None:
+        if nomination.id in self.t.nominations:
+            raise FakeIntegrityError(f"nomination {nomination.id}")
+        self.t.nominations[nomination.id] = deepcopy(nomination)
+
+    def get(self, nomination_id: str, lock: bool = False) -> Nomination:
+        if nomination_id not in self.t.nominations:
+            raise NotFound(f"找不到申报 {nomination_id}")
+        return deepcopy(self.t.nominations[nomination_id])
+
+    def get_many(self, ids: Iterable[str], lock: bool = False) -> list[Nomination]:
+        wanted = list(dict.fromkeys(ids))
+        missing = [i for i in wanted if i not in self.t.nominations]
+        if missing:
+            raise NotFound(f"找不到申报：{', '.join(missing[:5])}")
+        return [self.get(i) for i in wanted]
+
+    def _where(self, test: Any) -> list[Nomination]:
+        return [deepcopy(n) for _, n in sorted(self.t.nominations.items()) if test(n)]
+
+    def in_window(self, window_id: str, lock: bool = False) -> list[Nomination]:
+        return self._where(lambda n: n.window_id == window_id)
+
+    def in_stage(self, campaign_id: str, stage: Stage, lock: bool = False) -> list[Nomination]:
+        return self._where(lambda n: n.campaign_id == campaign_id and n.stage is stage)
+
+    def save(self, nomination: Nomination) -> None:
+        self.save_many([nomination])
+
+    def save_many(self, nominations: Sequence[Nomination]) -> None:
+        for n in nominations:
+            seen = n.version - len(n.audit)
+            stored = self.t.nominations.get(n.id)
+            if stored is None or stored.version != seen:
+                raise StaleVersion(f"申报 {n.display_name} 已被他人修改，请刷新后重试")
+            self.uow.collect(n)
+            self.t.nominations[n.id] = deepcopy(n)
+
+
+class ReviewRepo(_Repo):
+    def add(self, review: Review) -> None:
+        if self.exists(review.nomination_id, review.reviewer_id):
+            raise FakeIntegrityError(f"review {review.nomination_id}/{review.reviewer_id}")
+        self.t.reviews.append(review)
+
+    def exists(self, nomination_id: str, reviewer_id: str) -> bool:
+        return any(r.nomination_id == nomination_id and r.reviewer_id == reviewer_id
+                   for r in self.t.reviews)
+
+    def for_nomination(self, nomination_id: str) -> list[Review]:
+        found = [r for r in self.t.reviews if r.nomination_id == nomination_id]
+        return sorted(found, key=lambda r: r.at)
+
+
+class WindowRepo(_Repo):
+    def add(self, window: PublicityWindow) -> None:
+        self.t.windows[window.id] = deepcopy(window)
+
+    def get(self, window_id: str | None) -> PublicityWindow:
+        if window_id not in self.t.windows:
+            raise NotFound(f"找不到公示 {window_id}")
+        return deepcopy(self.t.windows[window_id])
+
+    def save(self, window: PublicityWindow) -> None:
+        self.t.windows[window.id] = deepcopy(window)
+
+    def count(self, campaign_id: str) -> int:
+        return sum(1 for w in self.t.windows.values() if w.campaign_id == campaign_id)
+
+    def due(self, now: datetime) -> list[PublicityWindow]:
+        due = [w for w in self.t.windows.values() if w.closed_at is None and w.closes_at <= now]
+        return [deepcopy(w) for w in sorted(due, key=lambda w: w.closes_at)]
+
+    def open_or_accepting(self, campaign_id: str, now: datetime) -> int:
+        return sum(1 for w in self.t.windows.values() if w.campaign_id == campaign_id
+                   and (w.closed_at is None or w.objection_deadline > now))
+
+
+class ObjectionRepo(_Repo):
+    def add(self, case: ObjectionCase) -> None:
+        self.uow.collect(case)
+        self.t.objections[case.id] = deepcopy(case)
+
+    def get(self, objection_id: str, lock: bool = False) -> ObjectionCase:
+        if objection_id not in self.t.objections:
+            raise NotFound(f"找不到异议 {objection_id}")
+        return deepcopy(self.t.objections[objection_id])
+
+    def save(self, case: ObjectionCase) -> None:
+        if self.t.objections[case.id].version != case.version - len(case.audit):
+            raise StaleVersion(f"异议 {case.id} 已被他人处理，请刷新后重试")
+        self.uow.collect(case)
+        self.t.objections[case.id] = deepcopy(case)
+
+    def open_nomination_ids(self, window_id: str) -> set[str]:
+        return {c.nomination_id for c in self.t.objections.values()
+                if c.window_id == window_id and c.is_open}
+
+    def open_count(self, campaign_id: str) -> int:
+        return sum(1 for c in self.t.objections.values() if c.is_open
+                   and self.t.windows[c.window_id].campaign_id == campaign_id)
+
+
+class DocumentRepo(_Repo):
+    def add(self, doc: PublishedList) -> None:
+        if doc.version in {d.version for d in self.versions(doc.campaign_id, doc.kind)}:
+            raise FakeIntegrityError(f"document {doc.kind} v{doc.version}")
+        self.t.documents[doc.id] = doc
+
+    def get(self, document_id: str) -> PublishedList:
+        if document_id not in self.t.documents:
+            raise NotFound(f"找不到文件 {document_id}")
+        return self.t.documents[document_id]
+
+    def versions(self, campaign_id: str, kind: str) -> list[PublishedList]:
+        docs = [d for d in self.t.documents.values()
+                if d.campaign_id == campaign_id and d.kind == kind]
+        return sorted(docs, key=lambda d: d.version)
+
+    def next_version(self, campaign_id: str, kind: str) -> int:
+        return max((d.version for d in self.versions(campaign_id, kind)), default=0) + 1
+
+
+class NotificationRepo(_Repo):
+    def add(self, note: Notification) -> int:
+        key = (note.event_id, note.recipient, note.channel)
+        if any((n.event_id, n.recipient, n.channel) == key for n in self.t.notifications.values()):
+            raise FakeIntegrityError(f"notification {key}")
+        new_id = max(self.t.notifications, default=0) + 1
+        self.t.notifications[new_id] = replace(note, id=new_id)
+        if note.status == "pending":
+            self.uow.to_deliver.append(new_id)
+        return new_id
+
+
+class Directory(_Repo):
+    def township_name(self) -> str:
+        return self.t.township
+
+    def village_names(self, ids: Iterable[str]) -> dict[str, str]:
+        return {i: self.t.villages.get(i, "") for i in ids}
+
+    def subject(self, kind: str, subject_id: str) -> Subject:
+        if (kind, subject_id) not in self.t.subjects:
+            raise NotFound(f"找不到 {kind} {subject_id}")
+        return self.t.subjects[kind, subject_id]
+
+    def village_accounts(self, village_id: str) -> list[Account]:
+        return sorted((a for a in self.t.accounts.values() if a.village_id == village_id),
+                      key=lambda a: a.id)
+
+
+class Outbox(_Repo):
+    def claim(self, ids: Sequence[int], now: datetime) -> list[StoredEvent]:
+        rows = [self.t.outbox[i] for i in sorted(set(ids))
+                if i in self.t.outbox and self.t.outbox[i].processed_at is None]
+        for row in rows:
+            row.processed_at = now
+        return [StoredEvent(r.id, r.event, r.created_at) for r in rows]
+
+    def stale(self, before: datetime, limit: int = 1000) -> list[int]:
+        return sorted(i for i, r in self.t.outbox.items()
+                      if r.processed_at is None and r.created_at < before)[:limit]
