@@ -26,7 +26,7 @@ class Directory:
         wanted = set(ids) - set(self._village_names)
         if wanted:
             query = select(t.VillageRow.id, t.VillageRow.name).where(t.VillageRow.id.in_(wanted))
-            self._village_names.update(dict(self.session.execute(query).tuples().all()))
+            self._village_names.update(dict(self.session.execute(query).all()))
         return {i: self._village_names.get(i, "") for i in ids}
 
     def subject(self, kind: str, subject_id: str) -> Subject:

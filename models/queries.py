@@ -30,7 +30,7 @@ def stage_counts(store: Store, campaign_id: str) -> Counter[tuple[str, str]]:
 def notification_counts(store: Store) -> Counter[str]:
     query = select(NOTE.status, func.count()).group_by(NOTE.status)
     with store.sessions() as session:
-        return Counter(dict(session.execute(query).tuples().all()))
+        return Counter(dict(session.execute(query).all()))
 
 
 def pending_events(store: Store) -> int:
@@ -75,3 +75,8 @@ def roster_overview(store: Store) -> dict[str, list[dict[str, Any]]]:
         persons = [{"id": i, "village_id": v, "birth_date": b} for i, v, b in
                    session.execute(query.order_by(t.PersonRow.id))]
     return {"villages": villages, "households": households, "persons": persons}
+
+
+def event_ids(store: Store) -> list[int]:
+    with store.sessions() as session:
+        return list(session.scalars(select(OUT.id).order_by(OUT.id)))  # type: ignore[arg-type]

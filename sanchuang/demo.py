@@ -45,6 +45,7 @@ class DemoRun:
             raise TimeoutError(f"等待{what}超时：仍有申报停在“{stage.value}”。请检查 worker 日志")
 
     def launch(self) -> None:
+        """发起评选活动"""
         year = local_date(self.system.store.clock.now()).year
         campaign = Campaign(
             new_id(), "430522100", year, f"{year}年度“三创”评选活动", default_policy(),
@@ -54,6 +55,11 @@ class DemoRun:
         self.campaign_id = self.bus.handle(c.CreateCampaign(campaign, SECRETARIAT))
 
     def nominate(self) -> None:
+        """村级申报"""
+        self.submit_all()
+        self.wait_until_none(Stage.SUBMITTED, "申报受理")
+
+    def submit_all(self) -> None:
         rng = random.Random(self.seed)
         roster = queries.roster_overview(self.system.store)
         for pick in pick_nominees(rng, roster, REFERENCE_DAY):
@@ -64,7 +70,6 @@ class DemoRun:
             self.bus.handle(c.SubmitNomination(nid, actor))
             self.picks[nid] = pick
         self.say(f"各村提交申报 {len(self.picks)} 件")
-        self.wait_until_none(Stage.SUBMITTED, "申报受理")
 
     def ordered(self, programme: str | None = None) -> list[str]:
         """Nomination ids in the order they were picked (ids are random; picks are not)."""
@@ -72,6 +77,7 @@ class DemoRun:
                 if programme is None or self.picks[n].programme.value == programme]
 
     def preliminary(self) -> None:
+        """镇文明办初审"""
         returned = self.ordered("model_household")[0]
         self.bus.handle(c.ReturnForRevision(returned, SECRETARIAT,
                                             "缺少村民代表会议记录及签名，请补充后重新申报"))
@@ -85,6 +91,12 @@ class DemoRun:
         self.say("初审：不予通过 1 件，其余进入评审")
 
     def panel(self) -> None:
+        """评审委员会评审"""
+        self.score_all()
+        self.wait_until_none(Stage.PANEL_REVIEW, "评审汇总")
+        self.say("评审委员会打分完毕")
+
+    def score_all(self) -> None:
         vetoed = self.ordered("model_household")[1]
         self.bus.handle(c.RecordVeto(vetoed, SECRETARIAT,
                                      "联合审查：派出所反馈该户成员有涉赌违法记录（一票否决）"))
@@ -97,15 +109,15 @@ class DemoRun:
             for reviewer in reviewer_actors()[:policy.panel_quorum]:
                 marks = panel_marks(rng, policy, self.picks[nid].programme, nid != weak)
                 self.bus.handle(c.RecordReview(nid, reviewer, marks))
-        self.wait_until_none(Stage.PANEL_REVIEW, "评审汇总")
-        self.say("评审委员会打分完毕")
 
     def publicity(self) -> None:
+        """镇党委审定并公示"""
         approved = tuple(r["id"] for r in self.in_stage(Stage.FINAL_APPROVAL))
         self.bus.handle(c.OpenPublicity(self.campaign_id, approved, APPROVER))
         self.say(f"镇党委审定，{len(approved)} 件进入公示（7 天）")
 
     def objections(self) -> None:
+        """公示期异议处理"""
         upheld, dismissed = self.ordered("model_household")[2], self.ordered("star_village")[0]
         for nid, outcome, findings in (
             (upheld, "upheld", "经村两委和镇纪委调查核实，反映的该户长期拒不赡养老人问题属实"),
@@ -118,6 +130,7 @@ class DemoRun:
         self.say("公示期收到异议 2 件：1 件成立（取消资格），1 件不成立")
 
     def elapse(self) -> None:
+        """公示期满"""
         store = self.system.store
         with store.uow() as uow:
             closes = max(w.closes_at for w in uow.windows.for_campaign(self.campaign_id))
@@ -126,12 +139,14 @@ class DemoRun:
         self.wait_until_none(Stage.PUBLICITY, "公示期结束")
 
     def commend(self) -> None:
+        """发布表彰决定"""
         year = local_date(self.system.store.clock.now()).year
         self.bus.handle(c.PublishCommendation(self.campaign_id, APPROVER, f"新坪发〔{year}〕12号"))
         self.wait_until_none(Stage.APPROVED, "表彰")
         self.say("表彰决定已发布")
 
     def settle(self) -> None:
+        """等待通知送达"""
         store = self.system.store
 
         def quiet() -> bool:

@@ -14,6 +14,14 @@ from pathlib import Path
 from sanchuang.settings import Settings
 
 
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The settings as SANCHUANG_* variables, so a child process sees exactly these."""
+    values = settings.model_dump()
+    values["data_dir"] = settings.data_dir.resolve()
+    return {f"SANCHUANG_{k.upper()}": str(v).lower() if isinstance(v, bool) else str(v)
+            for k, v in values.items()}
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -40,11 +48,7 @@ def start(settings: Settings, role: str, extra: list[str] | None = None) -> subp
     logs = settings.data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     (settings.data_dir / "run").mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "SANCHUANG_DATA_DIR": str(settings.data_dir.resolve())}
-    if settings.database_url:
-        env["SANCHUANG_DATABASE_URL"] = settings.database_url
-    if settings.broker_url:
-        env["SANCHUANG_BROKER_URL"] = settings.broker_url
+    env = {**os.environ, **settings_env(settings)}
     log = (logs / f"{role}.log").open("ab")
     proc = subprocess.Popen([sys.executable, "-m", "workers", role, *(extra or [])],
                             stdout=log, stderr=subprocess.STDOUT, env=env,

@@ -100,7 +100,7 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
             began = time.monotonic()
             with console.status(step.__doc__ or step.__name__):
                 step()
-            console.print(f"    [dim]{step.__name__}: {time.monotonic() - began:.1f} 秒[/dim]")
+            console.print(f"    [dim]{step.__doc__}：{time.monotonic() - began:.1f} 秒[/dim]")
     console.print(summary_table(system, run.campaign_id))
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))

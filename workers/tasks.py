@@ -11,6 +11,7 @@ from typing import Any
 
 from celery import Celery
 
+from models import bench
 from models.errors import TRANSIENT_STORE_ERRORS
 from sanchuang.bootstrap import System, bootstrap
 from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
@@ -72,6 +73,11 @@ def register(app: Celery, settings: Settings) -> None:
     @house_task(app, "sanchuang.sweep_outbox", SWEEPS)
     def sweep_outbox() -> None:
         sweep(system(settings), settings, lease)
+
+    @house_task(app, "sanchuang.bench_bare", EVENTS)
+    def bench_bare(item_id: int) -> None:
+        """The benchmark's baseline: one message, one UPDATE + INSERT transaction."""
+        bench.touch(system(settings).store, item_id)
 
 
 def handle_in_batches(sys_: System, event_ids: list[int]) -> None:

@@ -1,0 +1,100 @@
+"""Whole campaigns through real worker processes, for the pipeline and fault tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import queries
+from models.store import Store
+from sanchuang.bootstrap import bootstrap
+from sanchuang.demo import DemoRun, problems
+from sanchuang.processes import start, stop
+from sanchuang.roster import load_sample
+from sanchuang.settings import Settings
+from workflows.audit import verify
+from workflows.stages import Stage
+
+
+@dataclass
+class Outcome:
+    commended: list[str]
+    summary: dict[tuple[str, str], int]
+    problems: list[str]
+    campaign_id: str
+    store: Store
+
+
+class Workers:
+    """Real ``python -m workers`` processes that a test can kill and replace."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def start(self, *roles: str) -> None:
+        for role in roles:
+            self.procs[role] = start(self.settings, role)
+
+    def kill(self, role: str = "worker") -> None:
+        """SIGKILL the process and its pool children, as the OOM killer or a power cut would."""
+        proc = self.procs.pop(role)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+    def stop_all(self) -> None:
+        for role, proc in self.procs.items():
+            stop(proc, self.settings, role)
+        self.procs.clear()
+
+
+def prepare(settings: Settings, seed: int) -> DemoRun:
+    system = bootstrap(settings)
+    system.store.migrate()
+    load_sample(system.store, households_per_village=12)
+    return DemoRun(system, seed, lambda _text: None, timeout=60)
+
+
+def outcome(run: DemoRun) -> Outcome:
+    run.settle()
+    store = run.system.store
+    commended = queries.nominations(store, run.campaign_id, Stage.COMMENDED.value)
+    return Outcome(sorted(r["display_name"] for r in commended),
+                   dict(queries.stage_counts(store, run.campaign_id)),
+                   problems(run.system, run.campaign_id), run.campaign_id, store)
+
+
+def run_undisturbed(settings: Settings, seed: int) -> Outcome:
+    run = prepare(settings, seed)
+    workers = Workers(settings)
+    workers.start("worker", "beat")
+    try:
+        for step in run.steps():
+            step()
+        return outcome(run)
+    finally:
+        workers.stop_all()
+
+
+def audit_problems(store: Store, campaign_id: str) -> list[str]:
+    """Every nomination's chain intact, and each of its moves logged exactly once."""
+    found = []
+    rows = queries.nominations(store, campaign_id)
+    counts = queries.audit_counts(store, [r["id"] for r in rows])
+    found += [f"{s} seq {q} logged {n} times" for (s, q), n in counts.items() if n != 1]
+    with store.uow() as uow:
+        for row in rows:
+            found += verify(uow.audit_log.chain(row["id"]), row["audit_head"])
+            if len(uow.audit_log.chain(row["id"])) != row["version"]:
+                found.append(f"{row['display_name']}: {row['version']} moves, chain differs")
+    return found
+
+
+def settings_for(tmp: Path, database_url: str = "", broker_url: str = "",
+                 **extra: object) -> Settings:
+    return Settings(data_dir=tmp, database_url=database_url, broker_url=broker_url,
+                    sweep_seconds=1.0, outbox_stale_seconds=2.0, delivery_lease_seconds=5.0,
+                    **extra)

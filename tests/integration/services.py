@@ -1,0 +1,63 @@
+"""Real PostgreSQL and Redis for the integration tests.
+
+When a service is unreachable the tests that need it are skipped on a developer's machine,
+and FAIL when CI (or SANCHUANG_REQUIRE_SERVICES=1) says the services must be there."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+import pytest
+import redis
+
+PG_ADMIN = os.environ.get("SANCHUANG_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("SANCHUANG_TEST_REDIS", "redis://127.0.0.1:6379")
+
+
+def required() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get(
+        "SANCHUANG_REQUIRE_SERVICES") == "1"
+
+
+def unavailable(what: str, error: Exception) -> None:
+    message = f"{what} is not reachable ({error}); start it (see .ci/run) and run again"
+    if required():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def sqlalchemy_url(dbname: str) -> str:
+    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
+    return f"{base}/{dbname}"
+
+
+@contextmanager
+def fresh_postgres() -> Iterator[str]:
+    """A new, empty database for one test (or module); dropped afterwards."""
+    name = f"sanchuang_test_{uuid.uuid4().hex[:10]}"
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        unavailable("PostgreSQL", error)
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield sqlalchemy_url(name)
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def fresh_redis(db: int = 9) -> str:
+    """A Redis database emptied for this test."""
+    url = f"{REDIS_URL}/{db}"
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=3)
+        client.flushdb()
+    except redis.RedisError as error:
+        unavailable("Redis", error)
+    return url
