@@ -15,6 +15,7 @@ from models.store import Store
 from sanchuang.bench_pipeline import Waiter
 from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, celery_config
 from sanchuang.settings import Settings
+from sanchuang.views import safe_url
 
 QUEUES = (EVENTS, NOTIFICATIONS, SWEEPS)
 BARE = "sanchuang.bench_bare"
@@ -49,8 +50,18 @@ class BenchBroker:
         replies = self.app.control.ping(timeout=1.0) or []
         return sorted(name for reply in replies for name in reply)
 
+    def reachable(self) -> bool:
+        try:
+            with self.app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=3)
+        except Exception:  # noqa: BLE001 - any failure to connect means "not reachable"
+            return False
+        return True
+
     def refusal(self) -> str | None:
         """Why this broker cannot be used for a benchmark, or None."""
+        if not self.reachable():
+            return f"连不上 Redis：{safe_url(self.settings.broker)}"
         others, waiting = self.other_workers(), {q: n for q, n in self.backlog().items() if n}
         where = "请用 --broker-url 指定一个没有其他 worker 的 Redis 库（如 redis://127.0.0.1:6379/7）"
         if others:
@@ -76,7 +87,6 @@ def warm_up(store: Store, broker: BenchBroker, waiter: Waiter, items: int, round
     """Create the baseline's items and make a first round trip through every worker child,
     so that each one has built its system before anything is timed."""
     db.create_items(store, items)
-    waiter.restart()
     broker.send_bare(range(1, rounds + 1))
     waiter.until(lambda: db.logged(store) >= rounds, "worker 首次响应",
                  lambda: "：请查看 worker 日志")
@@ -86,7 +96,6 @@ def run_baseline(store: Store, broker: BenchBroker, waiter: Waiter, items: int,
                  messages: int, tick: Callable[[int], None]) -> BaselineFigures:
     """Send ``messages`` bare tasks (item ids in turn) and time until every log row exists."""
     before = db.logged(store)
-    waiter.restart()
     started = time.monotonic()
     broker.send_bare((i % items) + 1 for i in range(messages))
 

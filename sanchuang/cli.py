@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from sanchuang import views
+from sanchuang.bench import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
 from sanchuang.logs import configure_logging
 
@@ -32,7 +33,8 @@ def init() -> None:
 @app.command("load-sample")
 def load_sample(
     seed: int = 2026,
-    households_per_village: Annotated[int | None, typer.Option(help="每村户数（默认按人口）")] = None,
+    households_per_village: Annotated[
+        int | None, typer.Option(help="每村户数（默认按人口）")] = None,
 ) -> None:
     """载入样例乡镇：47 个村 + 2 个居委会，及其农户、人员和账号。"""
     system = bootstrap()
@@ -41,16 +43,17 @@ def load_sample(
 
 
 @app.command()
-def worker(args: Annotated[list[str] | None, typer.Argument(help="传给 celery worker 的参数")] = None
-           ) -> None:
+def worker(
+    args: Annotated[list[str] | None, typer.Argument(help="传给 celery worker 的参数")] = None,
+) -> None:
     """启动一个 worker 进程（可在多台机器上启动任意多个）。"""
-    os.execv(sys.executable, [sys.executable, "-m", "workers", "worker", *(args or [])])
+    os.execv(sys.executable, [sys.executable, "-m", "workers", "worker", *(args or [])])  # noqa: S606
 
 
 @app.command()
 def beat() -> None:
     """启动定时调度（全系统只能有一个）。"""
-    os.execv(sys.executable, [sys.executable, "-m", "workers", "beat"])
+    os.execv(sys.executable, [sys.executable, "-m", "workers", "beat"])  # noqa: S606
 
 
 @app.command()
@@ -71,6 +74,22 @@ def demo(
     code = views.run_demo(bootstrap(), seed, out, timeout, console)
     console.print(f"用时 {time.monotonic() - started:.1f} 秒")
     raise typer.Exit(code)
+
+
+@app.command()
+def bench(
+    nominations: Annotated[int, typer.Option(help="申报件数")] = 2000,
+    workers: Annotated[int, typer.Option(help="worker 进程数（每个按配置的并发数）")] = 1,
+    database_url: Annotated[str, typer.Option(
+        help="PostgreSQL 服务器（默认 SANCHUANG_DATABASE_URL）；在其上建临时库，用完即删")] = "",
+    broker_url: Annotated[str, typer.Option(
+        help="Redis（默认 SANCHUANG_BROKER_URL）；不能有其他 worker 在消费")] = "",
+    json_path: Annotated[Path | None, typer.Option("--json", help="把结果写入此 JSON 文件")] = None,
+    timeout: Annotated[float, typer.Option(help="每个阶段最长等待秒数")] = 600.0,
+) -> None:
+    """性能基准：N 件申报走完整条流水线，并与同一批 worker 上的裸任务基线对比。"""
+    options = BenchOptions(nominations, workers, database_url, broker_url, json_path, timeout)
+    raise typer.Exit(run_bench(options, console))
 
 
 @clock_app.command("show")

@@ -6,7 +6,13 @@ import logging
 from datetime import timedelta
 
 from models.store import Store
-from sanchuang.mail import FileMailer, OutgoingMail, PermanentMailError, SmtpMailer, TransientMailError
+from sanchuang.mail import (
+    FileMailer,
+    OutgoingMail,
+    PermanentMailError,
+    SmtpMailer,
+    TransientMailError,
+)
 from sanchuang.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from models import queries
 from sanchuang.bootstrap import System
 from sanchuang.demo_data import DEEDS, Pick, panel_marks, pick_nominees
 from sanchuang.processes import wait_for
-from sanchuang.sample import REFERENCE_DAY
 from sanchuang.roster import APPROVER, SECRETARIAT, reviewer_actors, village_actor
+from sanchuang.sample import REFERENCE_DAY
 from workflows import commands as c
 from workflows.calendar import local_date
 from workflows.campaign import Campaign, Contact
@@ -82,7 +82,8 @@ class DemoRun:
         self.bus.handle(c.ReturnForRevision(returned, SECRETARIAT,
                                             "缺少村民代表会议记录及签名，请补充后重新申报"))
         self.say("镇文明办退回 1 件补充材料，村里补充后重新申报")
-        self.bus.handle(c.ResubmitNomination(returned, village_actor(self.picks[returned].village_id)))
+        village = village_actor(self.picks[returned].village_id)
+        self.bus.handle(c.ResubmitNomination(returned, village))
         self.wait_until_none(Stage.SUBMITTED, "重新申报受理")
         rejected = self.ordered("moral_exemplar")[-1]
         self.bus.handle(c.RejectNomination(rejected, SECRETARIAT, "事迹材料经核查与实际不符"))

@@ -13,7 +13,7 @@ from workflows.samples import EXEMPLAR_CATEGORIES
 DEEDS = {
     Programme.STAR_VILLAGE: "村党支部战斗堡垒作用突出，村规民约执行到位，人居环境整治成效明显。",
     Programme.MODEL_HOUSEHOLD: "家庭和睦，孝敬老人，邻里互助，积极参与村里公益事业，家风良好。",
-    Programme.MORAL_EXEMPLAR: "多年来热心帮助村里困难群众，主动参与防汛救灾和义务劳动，群众口碑好。",
+    Programme.MORAL_EXEMPLAR: "多年来热心帮助困难群众，主动参与防汛救灾和义务劳动，群众口碑好。",
 }
 
 

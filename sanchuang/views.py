@@ -40,7 +40,8 @@ def parse_duration(text: str) -> timedelta:
 
 def clock_line(clock: Any) -> str:
     offset = timedelta(seconds=round(clock.offset()))
-    return f"共享时钟：{clock.now().astimezone(SHANGHAI):%Y-%m-%d %H:%M:%S}（北京时间，偏移 {offset}）"
+    now = clock.now().astimezone(SHANGHAI)
+    return f"共享时钟：{now:%Y-%m-%d %H:%M:%S}（北京时间，偏移 {offset}）"
 
 
 def load_sample_with_progress(system: System, seed: int, per_village: int | None,

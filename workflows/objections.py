@@ -40,7 +40,8 @@ class ObjectionCase:
         if outcome not in OUTCOME_NAMES_ZH:
             raise InvalidInput(f"未知的处理结果 {outcome}（应为 upheld、dismissed 或 withdrawn）")
         if not self.is_open:
-            raise InvalidInput(f"异议 {self.id} 已处理（{OUTCOME_NAMES_ZH[self.status]}），不能再次处理")
+            done = OUTCOME_NAMES_ZH[self.status]
+            raise InvalidInput(f"异议 {self.id} 已处理（{done}），不能再次处理")
         if outcome != "withdrawn" and not findings.strip():
             raise InvalidInput("请填写调查核实情况")
         entry = chain_entry(

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from workflows.campaign import Campaign
 from workflows.calendar import start_of_day
+from workflows.campaign import Campaign
 from workflows.nomination import Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 

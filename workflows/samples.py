@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from workflows.policy import Band, CampaignPolicy, Criterion, Programme, ProgrammePolicy, Quota, Rubric
+from workflows.policy import (
+    Band,
+    CampaignPolicy,
+    Criterion,
+    Programme,
+    ProgrammePolicy,
+    Quota,
+    Rubric,
+)
 
 TEN_STAR_CRITERIA = (
     ("patriotic", "爱党爱国"), ("law_abiding", "遵纪守法"), ("honest", "诚实守信"),
@@ -53,5 +61,7 @@ def default_policy() -> CampaignPolicy:
         },
         publicity_days=7,
         panel_quorum=3,
-        stage_deadline_days={"preliminary_review": 10, "panel_review": 10, "returned_for_revision": 5},
+        stage_deadline_days={
+            "preliminary_review": 10, "panel_review": 10, "returned_for_revision": 5,
+        },
     )

@@ -44,7 +44,7 @@ class Action(StrEnum):
     RESUBMIT = "resubmit"
     ACCEPT = "accept"
     REJECT = "reject"
-    PASS_PANEL = "pass_panel"
+    PASS_PANEL = "pass_panel"  # noqa: S105 - an action name, not a password
     VETO = "veto"
     OPEN_PUBLICITY = "open_publicity"
     CLOSE_PUBLICITY = "close_publicity"
@@ -146,6 +146,7 @@ def mermaid() -> str:
     lines = ["stateDiagram-v2", f"    [*] --> {Stage.DRAFT.value}"]
     for move in STAGE_TABLE.values():
         roles = "/".join(sorted(r.value for r in move.roles))
-        lines.append(f"    {move.source.value} --> {move.target.value}: {move.action.value} ({roles})")
+        edge = f"{move.source.value} --> {move.target.value}"
+        lines.append(f"    {edge}: {move.action.value} ({roles})")
     lines.extend(f"    {s.value} --> [*]" for s in sorted(TERMINAL | {Stage.COMMENDED}))
     return "\n".join(lines)

@@ -68,7 +68,7 @@ def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
                      event_id: int) -> None:
     kind = STAGE_NOTICES[event.name]
     nomination = uow.nominations.get(event.nomination_id)
-    context = {"campaign": campaign_view(uow, event.campaign_id),
+    context: dict[str, Any] = {"campaign": campaign_view(uow, event.campaign_id),
                "nomination": nomination_view(uow, nomination)}
     if kind == "stage_passed":
         context["stage_name"] = STAGE_NAMES_ZH[nomination.stage]

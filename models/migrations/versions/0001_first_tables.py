@@ -1,16 +1,16 @@
 """first tables
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 15:21:06.383780
 """
 
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 import models.types  # noqa: F401
-from sqlalchemy.dialects import postgresql
 
 revision = '0001'
 down_revision = None
