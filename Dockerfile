@@ -26,7 +26,7 @@ RUN groupadd --system --gid 10001 sanchuang \
        --home-dir /home/sanchuang --shell /usr/sbin/nologin sanchuang \
     && mkdir -p /data \
     && chown sanchuang:sanchuang /data
-USER sanchuang
+USER 10001:10001
 WORKDIR /home/sanchuang
 VOLUME ["/data"]
 

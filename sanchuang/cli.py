@@ -14,7 +14,11 @@ from rich.console import Console
 from sanchuang import views
 from sanchuang.bench import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
+from models.errors import STORE_UNREACHABLE
 from sanchuang.logs import configure_logging
+from sanchuang.settings import get_settings
+from workflows.errors import DomainError
+from workflows.stages import mermaid
 
 app = typer.Typer(help="三创评选工作流：星级文明村、道德模范户、道德标兵", no_args_is_help=True)
 clock_app = typer.Typer(help="共享时钟（所有进程读取同一时间）", no_args_is_help=True)
@@ -92,6 +96,12 @@ def bench(
     raise typer.Exit(run_bench(options, console))
 
 
+@app.command()
+def stages() -> None:
+    """打印阶段表（Mermaid 状态图，README 中的图由此生成）。"""
+    print(mermaid())
+
+
 @clock_app.command("show")
 def clock_show() -> None:
     """显示共享时钟的当前时间。"""
@@ -109,4 +119,13 @@ def clock_advance(duration: Annotated[str, typer.Argument(help="如 7d、36h、9
 
 def main() -> None:
     configure_logging(os.environ.get("SANCHUANG_LOG_LEVEL", "WARNING"))
-    app()
+    try:
+        app()
+    except DomainError as refusal:
+        console.print(f"[red]未执行：{refusal}[/red]（未做任何修改）")
+        sys.exit(2)
+    except STORE_UNREACHABLE as error:
+        url = views.safe_url(get_settings().db_url)
+        console.print(f"[red]无法使用数据库 {url}：{str(error).splitlines()[0]}[/red]\n"
+                      "请检查 SANCHUANG_DATABASE_URL，并先运行 sanchuang init")
+        sys.exit(2)

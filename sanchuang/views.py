@@ -91,17 +91,24 @@ def print_status(system: System, campaign_id: str | None, console: Console) -> N
     console.print(f"待处理事件：{queries.pending_events(system.store)}")
 
 
+def run_steps(run: DemoRun, console: Console) -> None:
+    for step in run.steps():
+        began = time.monotonic()
+        with console.status(step.__doc__ or step.__name__):
+            step()
+        console.print(f"    [dim]{step.__doc__}：{time.monotonic() - began:.1f} 秒[/dim]")
+
+
 def run_demo(system: System, seed: int, out: Path | None, timeout: float,
              console: Console) -> int:
     system.store.migrate()
     load_sample_with_progress(system, 2026, None, console)
     run = DemoRun(system, seed, lambda text: console.print(f"  · {text}"), timeout)
     with ensure_running(system.settings, console.print):
-        for step in run.steps():
-            began = time.monotonic()
-            with console.status(step.__doc__ or step.__name__):
-                step()
-            console.print(f"    [dim]{step.__doc__}：{time.monotonic() - began:.1f} 秒[/dim]")
+        try:
+            run_steps(run, console)
+        except TimeoutError as error:
+            console.print(f"[red]{error}（日志：{system.settings.data_dir / 'logs'}）[/red]")
     console.print(summary_table(system, run.campaign_id))
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))
