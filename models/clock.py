@@ -7,8 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from models.tables import ClockRow
+
+CLOCK = ClockRow.__table__
 
 
 class StoredClock:
@@ -22,7 +25,7 @@ class StoredClock:
     def offset(self) -> float:
         if time.monotonic() - self._read_at > self.ttl:
             with Session(self.engine) as session:
-                value = session.scalar(select(ClockRow.offset_seconds).where(ClockRow.id == 1))
+                value = session.scalar(select(CLOCK.c.offset_seconds).where(CLOCK.c.id == 1))
             self._offset, self._read_at = float(value or 0.0), time.monotonic()
         return self._offset
 
@@ -38,7 +41,8 @@ class StoredClock:
             if row is None:
                 session.add(ClockRow(id=1, offset_seconds=delta.total_seconds()))
             else:
-                session.execute(update(ClockRow).where(ClockRow.id == 1).values(
+                # An ORM UPDATE on model attributes (not CLOCK.c): the loaded row follows.
+                session.execute(update(ClockRow).where(col(ClockRow.id) == 1).values(
                     offset_seconds=ClockRow.offset_seconds + delta.total_seconds()))
         self._read_at = float("-inf")
         return self.now()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models import tables as t
 from workflows.errors import NotFound
 from workflows.ports import Account, Subject
 from workflows.vetoes import describe_vetoes
+
+VILLAGE = t.VillageRow.__table__
+PERSON = t.PersonRow.__table__
+ACCOUNT = t.AccountRow.__table__
 
 
 class Directory:
@@ -25,7 +29,7 @@ class Directory:
     def village_names(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = set(ids) - set(self._village_names)
         if wanted:
-            query = select(t.VillageRow.id, t.VillageRow.name).where(t.VillageRow.id.in_(wanted))
+            query = select(VILLAGE.c.id, VILLAGE.c.name).where(VILLAGE.c.id.in_(wanted))
             self._village_names.update(dict(self.session.execute(query).all()))
         return {i: self._village_names.get(i, "") for i in ids}
 
@@ -40,7 +44,7 @@ class Directory:
             if household is None:
                 raise NotFound(f"找不到户 {subject_id}")
             members = self.session.scalars(
-                select(t.PersonRow).where(t.PersonRow.household_id == subject_id)).all()
+                select(t.PersonRow).where(PERSON.c.household_id == subject_id)).all()
             return Subject(household.id, f"{household.head_name}家庭", household.village_id,
                            describe_vetoes((p.name, p.vetoes) for p in members))
         person = self.session.get(t.PersonRow, subject_id)
@@ -50,18 +54,18 @@ class Directory:
                        describe_vetoes([(person.name, person.vetoes)]))
 
     def village_accounts(self, village_id: str) -> list[Account]:
-        return self._accounts(t.AccountRow.village_id == village_id)
+        return self._accounts(ACCOUNT.c.village_id == village_id)
 
     def accounts_with_role(self, role: str) -> list[Account]:
-        return self._accounts(t.AccountRow.role == role)
+        return self._accounts(ACCOUNT.c.role == role)
 
     def account(self, account_id: str) -> Account:
-        rows = self._accounts(t.AccountRow.id == account_id)
+        rows = self._accounts(ACCOUNT.c.id == account_id)
         if not rows:
             raise NotFound(f"找不到账号 {account_id}")
         return rows[0]
 
-    def _accounts(self, condition: object) -> list[Account]:
+    def _accounts(self, condition: ColumnElement[bool]) -> list[Account]:
         rows = self.session.scalars(select(t.AccountRow).where(condition).order_by(
-            t.AccountRow.id))
+            ACCOUNT.c.id))
         return [Account(r.id, r.name, r.role, r.village_id, r.email) for r in rows]

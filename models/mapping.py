@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from models import tables as t
@@ -10,6 +10,7 @@ from workflows.campaign import Campaign, Contact
 from workflows.nomination import Nomination
 from workflows.objections import ObjectionCase
 from workflows.policy import Programme, policy_from_dict
+from workflows.ports import Review
 from workflows.publicity import PublicityWindow, PublishedList
 from workflows.stages import Stage
 
@@ -21,6 +22,14 @@ OBJECTION_FIELDS = ("id", "nomination_id", "window_id", "complainant_name",
                     "findings", "resolved_at", "version", "audit_head")
 WINDOW_FIELDS = ("id", "campaign_id", "round", "opens_at", "closes_at", "objection_deadline",
                  "notice_id", "closed_at")
+
+
+def stamped(value: datetime | None) -> datetime:
+    """A timestamp read from a NOT NULL column. The row class says Optional only because
+    the attribute may be unset on a row not yet flushed."""
+    if value is None:
+        raise ValueError("a NOT NULL timestamp was read as None")
+    return value
 
 
 def nomination(row: Any) -> Nomination:
@@ -51,7 +60,11 @@ def window_values(w: PublicityWindow) -> dict[str, Any]:
 
 def published_list(row: t.PublishedListRow) -> PublishedList:
     return PublishedList(row.id, row.campaign_id, row.kind, row.version, tuple(row.entries),
-                         row.content_hash, row.created_at, dict(row.meta))
+                         row.content_hash, stamped(row.created_at), dict(row.meta))
+
+
+def review(row: t.ReviewRow) -> Review:
+    return Review(row.id, row.nomination_id, row.reviewer_id, row.marks, stamped(row.at))
 
 
 def campaign(row: t.CampaignRow) -> Campaign:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from models import mapping
 from models import tables as t
@@ -14,8 +15,9 @@ from workflows.errors import NotFound, StaleVersion
 from workflows.objections import ObjectionCase
 from workflows.publicity import PublicityWindow, PublishedList
 
-WIN = t.PublicityWindowRow
-OBJ = t.ObjectionRow
+WIN = t.PublicityWindowRow.__table__
+OBJ = t.ObjectionRow.__table__
+DOC = t.PublishedListRow.__table__
 
 
 class WindowRepository:
@@ -23,37 +25,41 @@ class WindowRepository:
         self.session = session
 
     def add(self, window: PublicityWindow) -> None:
-        self.session.add(WIN(**mapping.window_values(window)))
+        self.session.add(t.PublicityWindowRow(**mapping.window_values(window)))
         self.session.flush()
 
     def get(self, window_id: str | None) -> PublicityWindow:
-        row = self.session.get(WIN, window_id) if window_id else None
+        row = self.session.get(t.PublicityWindowRow, window_id) if window_id else None
         if row is None:
             raise NotFound(f"找不到公示 {window_id}")
         return mapping.window(row)
 
     def save(self, window: PublicityWindow) -> None:
-        self.session.execute(update(WIN).where(WIN.id == window.id)
+        # An ORM UPDATE on model attributes (not WIN.c): loaded rows are updated as well.
+        model = t.PublicityWindowRow
+        self.session.execute(update(model).where(col(model.id) == window.id)
                              .values(**mapping.window_values(window)))
 
     def count(self, campaign_id: str) -> int:
-        query = select(func.count()).where(WIN.campaign_id == campaign_id)
+        query = select(func.count()).where(WIN.c.campaign_id == campaign_id)
         return int(self.session.scalar(query) or 0)
 
     def due(self, now: datetime) -> list[PublicityWindow]:
-        query = (select(WIN).where(WIN.closed_at.is_(None), WIN.closes_at <= now)  # type: ignore
-                 .order_by(WIN.closes_at).with_for_update(skip_locked=True))
+        query = (select(t.PublicityWindowRow)
+                 .where(WIN.c.closed_at.is_(None), WIN.c.closes_at <= now)
+                 .order_by(WIN.c.closes_at).with_for_update(skip_locked=True))
         return [mapping.window(r) for r in self.session.scalars(query)]
 
     def open_or_accepting(self, campaign_id: str, now: datetime) -> int:
         query = select(func.count()).where(
-            WIN.campaign_id == campaign_id,
-            or_(WIN.closed_at.is_(None), WIN.objection_deadline > now),  # type: ignore
+            WIN.c.campaign_id == campaign_id,
+            or_(WIN.c.closed_at.is_(None), WIN.c.objection_deadline > now),
         )
         return int(self.session.scalar(query) or 0)
 
     def for_campaign(self, campaign_id: str) -> list[PublicityWindow]:
-        query = select(WIN).where(WIN.campaign_id == campaign_id).order_by(WIN.round)
+        query = (select(t.PublicityWindowRow).where(WIN.c.campaign_id == campaign_id)
+                 .order_by(WIN.c.round))
         return [mapping.window(r) for r in self.session.scalars(query)]
 
 
@@ -62,12 +68,12 @@ class ObjectionRepository:
         self.session, self.on_saved = session, on_saved
 
     def add(self, case: ObjectionCase) -> None:
-        self.session.add(OBJ(**mapping.objection_values(case)))
+        self.session.add(t.ObjectionRow(**mapping.objection_values(case)))
         self.session.flush()
         self.on_saved(case)
 
     def get(self, objection_id: str, lock: bool = False) -> ObjectionCase:
-        query = select(OBJ).where(OBJ.id == objection_id)
+        query = select(t.ObjectionRow).where(OBJ.c.id == objection_id)
         row = self.session.scalars(query.with_for_update() if lock else query).first()
         if row is None:
             raise NotFound(f"找不到异议 {objection_id}")
@@ -75,24 +81,27 @@ class ObjectionRepository:
 
     def save(self, case: ObjectionCase) -> None:
         seen = case.version - len(case.audit)
-        result = self.session.execute(update(OBJ).where(OBJ.id == case.id, OBJ.version == seen)
-                                      .values(**mapping.objection_values(case)))
+        model = t.ObjectionRow  # an ORM UPDATE, as in WindowRepository.save
+        result = self.session.execute(
+            update(model).where(col(model.id) == case.id, col(model.version) == seen)
+            .values(**mapping.objection_values(case)))
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise StaleVersion(f"异议 {case.id} 已被他人处理，请刷新后重试")
         self.on_saved(case)
 
     def open_nomination_ids(self, window_id: str) -> set[str]:
-        query = select(OBJ.nomination_id).where(OBJ.window_id == window_id,
-                                                OBJ.status == "received")
+        query = select(OBJ.c.nomination_id).where(OBJ.c.window_id == window_id,
+                                                  OBJ.c.status == "received")
         return set(self.session.scalars(query))
 
     def open_count(self, campaign_id: str) -> int:
-        query = (select(func.count()).select_from(OBJ).join(WIN, WIN.id == OBJ.window_id)
-                 .where(WIN.campaign_id == campaign_id, OBJ.status == "received"))
+        query = (select(func.count()).select_from(OBJ).join(WIN, WIN.c.id == OBJ.c.window_id)
+                 .where(WIN.c.campaign_id == campaign_id, OBJ.c.status == "received"))
         return int(self.session.scalar(query) or 0)
 
     def for_nomination(self, nomination_id: str) -> list[ObjectionCase]:
-        query = select(OBJ).where(OBJ.nomination_id == nomination_id).order_by(OBJ.received_at)
+        query = (select(t.ObjectionRow).where(OBJ.c.nomination_id == nomination_id)
+                 .order_by(OBJ.c.received_at))
         return [mapping.objection(r) for r in self.session.scalars(query)]
 
 
@@ -114,12 +123,11 @@ class DocumentRepository:
         return mapping.published_list(row)
 
     def next_version(self, campaign_id: str, kind: str) -> int:
-        query = select(func.max(t.PublishedListRow.version)).where(
-            t.PublishedListRow.campaign_id == campaign_id, t.PublishedListRow.kind == kind)
+        query = select(func.max(DOC.c.version)).where(DOC.c.campaign_id == campaign_id,
+                                                      DOC.c.kind == kind)
         return int(self.session.scalar(query) or 0) + 1
 
     def versions(self, campaign_id: str, kind: str) -> list[PublishedList]:
         query = select(t.PublishedListRow).where(
-            t.PublishedListRow.campaign_id == campaign_id, t.PublishedListRow.kind == kind
-        ).order_by(t.PublishedListRow.version)
+            DOC.c.campaign_id == campaign_id, DOC.c.kind == kind).order_by(DOC.c.version)
         return [mapping.published_list(r) for r in self.session.scalars(query)]

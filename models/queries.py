@@ -10,56 +10,58 @@ from sqlalchemy import func, select
 from models import tables as t
 from models.store import Store
 
-NOM, NOTE, OUT = t.NominationRow, t.NotificationRow, t.OutboxRow
+NOM, NOTE, OUT = t.NominationRow.__table__, t.NotificationRow.__table__, t.OutboxRow.__table__
+AUDIT, CAMPAIGN, PERSON = t.AuditRow.__table__, t.CampaignRow.__table__, t.PersonRow.__table__
 
 
 def latest_campaign_id(store: Store) -> str | None:
     with store.sessions() as session:
-        query = select(t.CampaignRow.id).order_by(t.CampaignRow.created_at.desc())  # type: ignore
+        query = select(CAMPAIGN.c.id).order_by(CAMPAIGN.c.created_at.desc())
         return session.scalars(query.limit(1)).first()
 
 
 def stage_counts(store: Store, campaign_id: str) -> Counter[tuple[str, str]]:
     """(programme, stage) -> number of nominations."""
-    query = (select(NOM.programme, NOM.stage, func.count()).where(NOM.campaign_id == campaign_id)
-             .group_by(NOM.programme, NOM.stage))
+    query = (select(NOM.c.programme, NOM.c.stage, func.count())
+             .where(NOM.c.campaign_id == campaign_id).group_by(NOM.c.programme, NOM.c.stage))
     with store.sessions() as session:
         return Counter({(p, s): n for p, s, n in session.execute(query)})
 
 
 def notification_counts(store: Store) -> Counter[str]:
-    query = select(NOTE.status, func.count()).group_by(NOTE.status)
+    query = select(NOTE.c.status, func.count()).group_by(NOTE.c.status)
     with store.sessions() as session:
         return Counter(dict(session.execute(query).all()))
 
 
 def pending_events(store: Store) -> int:
-    query = select(func.count()).select_from(OUT).where(OUT.processed_at.is_(None))  # type: ignore
+    query = select(func.count()).select_from(OUT).where(OUT.c.processed_at.is_(None))
     with store.sessions() as session:
         return int(session.scalar(query) or 0)
 
 
 def nominations(store: Store, campaign_id: str, stage: str | None = None) -> list[dict[str, Any]]:
-    query = select(NOM).where(NOM.campaign_id == campaign_id).order_by(NOM.display_name, NOM.id)
+    query = (select(t.NominationRow).where(NOM.c.campaign_id == campaign_id)
+             .order_by(NOM.c.display_name, NOM.c.id))
     if stage:
-        query = query.where(NOM.stage == stage)
+        query = query.where(NOM.c.stage == stage)
     with store.sessions() as session:
         return [row.model_dump() for row in session.scalars(query)]
 
 
 def audit_counts(store: Store, subject_ids: list[str]) -> Counter[tuple[str, int]]:
     """(subject, seq) -> how many entries: every value is 1 when each move was logged once."""
-    query = (select(t.AuditRow.subject_id, t.AuditRow.seq, func.count())
-             .where(t.AuditRow.subject_id.in_(subject_ids))
-             .group_by(t.AuditRow.subject_id, t.AuditRow.seq))
+    query = (select(AUDIT.c.subject_id, AUDIT.c.seq, func.count())
+             .where(AUDIT.c.subject_id.in_(subject_ids))
+             .group_by(AUDIT.c.subject_id, AUDIT.c.seq))
     with store.sessions() as session:
         return Counter({(s, q): n for s, q, n in session.execute(query)})
 
 
 def notifications(store: Store, recipient: str | None = None) -> list[dict[str, Any]]:
-    query = select(NOTE).order_by(NOTE.id)  # type: ignore[arg-type]
+    query = select(t.NotificationRow).order_by(NOTE.c.id)
     if recipient:
-        query = query.where(NOTE.recipient == recipient)
+        query = query.where(NOTE.c.recipient == recipient)
     with store.sessions() as session:
         return [row.model_dump() for row in session.scalars(query)]
 
@@ -71,12 +73,12 @@ def roster_overview(store: Store) -> dict[str, list[dict[str, Any]]]:
                     session.scalars(select(t.VillageRow).order_by(t.VillageRow.id))]
         households = [{"id": r.id, "village_id": r.village_id} for r in
                       session.scalars(select(t.HouseholdRow).order_by(t.HouseholdRow.id))]
-        query = select(t.PersonRow.id, t.PersonRow.village_id, t.PersonRow.birth_date)
+        query = select(PERSON.c.id, PERSON.c.village_id, PERSON.c.birth_date)
         persons = [{"id": i, "village_id": v, "birth_date": b} for i, v, b in
-                   session.execute(query.order_by(t.PersonRow.id))]
+                   session.execute(query.order_by(PERSON.c.id))]
     return {"villages": villages, "households": households, "persons": persons}
 
 
 def event_ids(store: Store) -> list[int]:
     with store.sessions() as session:
-        return list(session.scalars(select(OUT.id).order_by(OUT.id)))  # type: ignore[arg-type]
+        return list(session.scalars(select(OUT.c.id).order_by(OUT.c.id)))

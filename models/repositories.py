@@ -18,11 +18,14 @@ from workflows.ports import Review
 from workflows.stages import Stage
 
 NOM = t.NominationRow.__table__
+CAMPAIGN = t.CampaignRow.__table__
+REVIEW = t.ReviewRow.__table__
 
 
 class CampaignRepository:
     def __init__(self, session: Session, clock: Callable[[], datetime]):
-        self.session, self.clock, self.cache = session, clock, {}
+        self.session, self.clock = session, clock
+        self.cache: dict[str, Campaign] = {}
 
     def add(self, campaign: Campaign) -> None:
         row = mapping.campaign_row(campaign)
@@ -39,8 +42,8 @@ class CampaignRepository:
         return self.cache[campaign_id]
 
     def latest(self) -> Campaign | None:
-        row = self.session.scalars(select(t.CampaignRow).order_by(
-            t.CampaignRow.created_at.desc()).limit(1)).first()  # type: ignore[union-attr]
+        query = select(t.CampaignRow).order_by(CAMPAIGN.c.created_at.desc()).limit(1)
+        row = self.session.scalars(query).first()
         return mapping.campaign(row) if row else None
 
 
@@ -58,7 +61,7 @@ class NominationRepository:
         return query.with_for_update() if lock else query
 
     def get(self, nomination_id: str, lock: bool = False) -> Nomination:
-        query = self._select(lock).where(t.NominationRow.id == nomination_id)
+        query = self._select(lock).where(NOM.c.id == nomination_id)
         row = self.session.scalars(query).first()
         if row is None:
             raise NotFound(f"找不到申报 {nomination_id}")
@@ -66,7 +69,7 @@ class NominationRepository:
 
     def get_many(self, ids: Iterable[str], lock: bool = False) -> list[Nomination]:
         wanted = list(dict.fromkeys(ids))
-        found = self._find(self._select(lock).where(t.NominationRow.id.in_(wanted)))
+        found = self._find(self._select(lock).where(NOM.c.id.in_(wanted)))
         by_id = {n.id: n for n in found}
         missing = [i for i in wanted if i not in by_id]
         if missing:
@@ -74,13 +77,13 @@ class NominationRepository:
         return [by_id[i] for i in wanted]
 
     def in_window(self, window_id: str, lock: bool = False) -> list[Nomination]:
-        query = self._select(lock).where(t.NominationRow.window_id == window_id)
-        return self._find(query.order_by(t.NominationRow.id))
+        query = self._select(lock).where(NOM.c.window_id == window_id)
+        return self._find(query.order_by(NOM.c.id))
 
     def in_stage(self, campaign_id: str, stage: Stage, lock: bool = False) -> list[Nomination]:
-        query = self._select(lock).where(t.NominationRow.campaign_id == campaign_id,
-                                         t.NominationRow.stage == stage.value)
-        return self._find(query.order_by(t.NominationRow.id))
+        query = self._select(lock).where(NOM.c.campaign_id == campaign_id,
+                                         NOM.c.stage == stage.value)
+        return self._find(query.order_by(NOM.c.id))
 
     def _find(self, query: Any) -> list[Nomination]:
         return [mapping.nomination(r) for r in self.session.scalars(query)]
@@ -111,11 +114,11 @@ class ReviewRepository:
         self.session.flush()
 
     def exists(self, nomination_id: str, reviewer_id: str) -> bool:
-        query = select(func.count()).where(t.ReviewRow.nomination_id == nomination_id,
-                                           t.ReviewRow.reviewer_id == reviewer_id)
+        query = select(func.count()).where(REVIEW.c.nomination_id == nomination_id,
+                                           REVIEW.c.reviewer_id == reviewer_id)
         return bool(self.session.scalar(query))
 
     def for_nomination(self, nomination_id: str) -> list[Review]:
-        rows = self.session.scalars(select(t.ReviewRow).where(
-            t.ReviewRow.nomination_id == nomination_id).order_by(t.ReviewRow.at))
-        return [Review(r.id, r.nomination_id, r.reviewer_id, r.marks, r.at) for r in rows]
+        query = (select(t.ReviewRow).where(REVIEW.c.nomination_id == nomination_id)
+                 .order_by(REVIEW.c.at))
+        return [mapping.review(r) for r in self.session.scalars(query)]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import Column, Float, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, Float, Index, String, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.types import BigId, Json, UTCDateTime
@@ -16,17 +16,27 @@ def when(nullable: bool = False, index: bool = False) -> Any:
 
 
 def json_field(default: Any = None) -> Any:
-    factory = (lambda: {}) if default is None else (lambda: list(default))
+    def factory() -> Any:
+        return {} if default is None else list(default)
+
     return Field(default_factory=factory, sa_column=Column(Json, nullable=False))
 
 
-class TownshipRow(SQLModel, table=True):
+class TableModel(SQLModel):
+    """The base of every table class. SQLAlchemy gives each one its ``__table__``, which
+    SQLModel does not declare: declared here, ``Model.__table__.c.name`` is a typed Core
+    column to write SQL expressions with."""
+
+    __table__: ClassVar[Table]
+
+
+class TownshipRow(TableModel, table=True):
     __tablename__ = "township"
     id: str = Field(primary_key=True, max_length=32)
     name: str
 
 
-class VillageRow(SQLModel, table=True):
+class VillageRow(TableModel, table=True):
     __tablename__ = "village"
     id: str = Field(primary_key=True, max_length=32)
     township_id: str = Field(foreign_key="township.id", index=True)
@@ -35,14 +45,14 @@ class VillageRow(SQLModel, table=True):
     population: int = 0
 
 
-class HouseholdRow(SQLModel, table=True):
+class HouseholdRow(TableModel, table=True):
     __tablename__ = "household"
     id: str = Field(primary_key=True, max_length=32)
     village_id: str = Field(foreign_key="village.id", index=True)
     head_name: str
 
 
-class PersonRow(SQLModel, table=True):
+class PersonRow(TableModel, table=True):
     __tablename__ = "person"
     id: str = Field(primary_key=True, max_length=32)
     village_id: str = Field(foreign_key="village.id", index=True)
@@ -56,7 +66,7 @@ class PersonRow(SQLModel, table=True):
     vetoes: list[str] = json_field(default=())
 
 
-class AccountRow(SQLModel, table=True):
+class AccountRow(TableModel, table=True):
     __tablename__ = "account"
     id: str = Field(primary_key=True, max_length=64)
     name: str
@@ -65,7 +75,7 @@ class AccountRow(SQLModel, table=True):
     email: str | None = None
 
 
-class CampaignRow(SQLModel, table=True):
+class CampaignRow(TableModel, table=True):
     __tablename__ = "campaign"
     id: str = Field(primary_key=True, max_length=32)
     township_id: str = Field(foreign_key="township.id")
@@ -76,7 +86,7 @@ class CampaignRow(SQLModel, table=True):
     created_at: datetime | None = when()
 
 
-class NominationRow(SQLModel, table=True):
+class NominationRow(TableModel, table=True):
     __tablename__ = "nomination"
     __table_args__ = (Index("ix_nomination_campaign_stage", "campaign_id", "stage"),)
     id: str = Field(primary_key=True, max_length=32)
@@ -99,7 +109,7 @@ class NominationRow(SQLModel, table=True):
     stage_changed_at: datetime | None = when(nullable=True)
 
 
-class ReviewRow(SQLModel, table=True):
+class ReviewRow(TableModel, table=True):
     __tablename__ = "review"
     __table_args__ = (UniqueConstraint("nomination_id", "reviewer_id"),)
     id: str = Field(primary_key=True, max_length=32)
@@ -109,7 +119,7 @@ class ReviewRow(SQLModel, table=True):
     at: datetime | None = when()
 
 
-class PublicityWindowRow(SQLModel, table=True):
+class PublicityWindowRow(TableModel, table=True):
     __tablename__ = "publicity_window"
     id: str = Field(primary_key=True, max_length=32)
     campaign_id: str = Field(foreign_key="campaign.id", index=True)
@@ -121,7 +131,7 @@ class PublicityWindowRow(SQLModel, table=True):
     closed_at: datetime | None = when(nullable=True)
 
 
-class ObjectionRow(SQLModel, table=True):
+class ObjectionRow(TableModel, table=True):
     __tablename__ = "objection"
     id: str = Field(primary_key=True, max_length=32)
     nomination_id: str = Field(foreign_key="nomination.id", index=True)
@@ -138,7 +148,7 @@ class ObjectionRow(SQLModel, table=True):
     audit_head: str = ""
 
 
-class PublishedListRow(SQLModel, table=True):
+class PublishedListRow(TableModel, table=True):
     __tablename__ = "published_list"
     __table_args__ = (UniqueConstraint("campaign_id", "kind", "version"),)
     id: str = Field(primary_key=True, max_length=32)
@@ -151,7 +161,7 @@ class PublishedListRow(SQLModel, table=True):
     created_at: datetime | None = when()
 
 
-class NotificationRow(SQLModel, table=True):
+class NotificationRow(TableModel, table=True):
     __tablename__ = "notification"
     __table_args__ = (UniqueConstraint("event_id", "recipient", "channel"),
                       Index("ix_notification_status_created", "status", "created_at"))
@@ -172,7 +182,7 @@ class NotificationRow(SQLModel, table=True):
     delivered_at: datetime | None = when(nullable=True)
 
 
-class OutboxRow(SQLModel, table=True):
+class OutboxRow(TableModel, table=True):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_pending", "processed_at", "created_at"),)
     id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
@@ -183,7 +193,7 @@ class OutboxRow(SQLModel, table=True):
     processed_at: datetime | None = when(nullable=True)
 
 
-class AuditRow(SQLModel, table=True):
+class AuditRow(TableModel, table=True):
     __tablename__ = "audit_log"
     __table_args__ = (UniqueConstraint("subject_id", "seq"),)
     id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
@@ -200,7 +210,7 @@ class AuditRow(SQLModel, table=True):
     hash: str = Field(sa_column=Column(String(64), nullable=False))
 
 
-class ClockRow(SQLModel, table=True):
+class ClockRow(TableModel, table=True):
     """The shared clock: every process reads real time plus this offset."""
 
     __tablename__ = "clock"

@@ -97,6 +97,15 @@ def bench(
 
 
 @app.command()
+def inbox(
+    account: Annotated[str, typer.Argument(help="账号 id，如 village-430522100201、secretariat")],
+    limit: int = 20,
+) -> None:
+    """站内消息：某个账号收到的最新通知。"""
+    views.print_inbox(bootstrap(), account, limit, console)
+
+
+@app.command()
 def stages() -> None:
     """打印阶段表（Mermaid 状态图，README 中的图由此生成）。"""
     print(mermaid())

@@ -91,6 +91,21 @@ def print_status(system: System, campaign_id: str | None, console: Console) -> N
     console.print(f"待处理事件：{queries.pending_events(system.store)}")
 
 
+def print_inbox(system: System, account: str, limit: int, console: Console) -> None:
+    notes = [n for n in queries.notifications(system.store, f"account:{account}")
+             if n["channel"] == "inbox"][-limit:]
+    if not notes:
+        console.print(f"账号 {account} 没有站内消息（账号 id 见 sanchuang load-sample 的说明）")
+        return
+    table = Table(title=f"{account} 的站内消息（最新 {len(notes)} 条）")
+    for column in ("时间", "主题", "内容"):
+        table.add_column(column)
+    for note in reversed(notes):
+        when = note["created_at"].astimezone(SHANGHAI)
+        table.add_row(f"{when:%m-%d %H:%M}", note["subject"], note["text"])
+    console.print(table)
+
+
 def run_steps(run: DemoRun, console: Console) -> None:
     for step in run.steps():
         began = time.monotonic()

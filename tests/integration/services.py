@@ -6,6 +6,8 @@ and FAIL when CI (or SANCHUANG_REQUIRE_SERVICES=1) says the services must be the
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,8 @@ from contextlib import contextmanager
 import psycopg
 import pytest
 import redis
+
+from sanchuang.processes import wait_for
 
 PG_ADMIN = os.environ.get("SANCHUANG_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("SANCHUANG_TEST_REDIS", "redis://127.0.0.1:6379")
@@ -61,3 +65,40 @@ def fresh_redis(db: int = 9) -> str:
     except redis.RedisError as error:
         unavailable("Redis", error)
     return url
+
+
+
+def _pings(port: int) -> bool:
+    try:
+        return bool(redis.Redis(port=port, socket_connect_timeout=0.2).ping())
+    except redis.ConnectionError:
+        return False
+
+
+class OwnRedis:
+    """A Redis server of the test's own on a free port, so the test may kill and restart it
+    without touching the shared one. It keeps nothing on disk: a restart loses every message."""
+
+    def __init__(self, port: int, folder: str):
+        self.port, self.folder = port, folder
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            unavailable("redis-server", FileNotFoundError("redis-server is not on PATH"))
+        self.proc = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", self.folder],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: _pings(self.port), 10):
+            raise RuntimeError(f"redis-server on port {self.port} did not start")
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import redis
 from campaigns import Workers, audit_problems, outcome, prepare, run_undisturbed, settings_for
-from smtp_sink import Mailboxes, start_smtp
+from services import OwnRedis
+from smtp_sink import Mailboxes, free_port, start_smtp
 
 from models import queries
 from sanchuang.delivery import message_id
@@ -85,3 +86,27 @@ def test_a_duplicated_message_has_one_effect(tmp_path: Path, pg_url: str, redis_
     assert audit_problems(store, run.campaign_id) == []
     assert len(list((tmp_path / "mail").glob("*.eml"))) == sum(
         n["channel"] == "email" for n in before)
+
+
+def test_a_redis_restart_mid_campaign_loses_nothing(tmp_path: Path, pg_url: str) -> None:
+    own = OwnRedis(free_port(), str(tmp_path))
+    own.start()
+    settings = settings_for(tmp_path, pg_url, own.url)
+    run, workers = prepare(settings, seed=11), Workers(settings)
+    try:
+        run.launch()
+        run.submit_all()  # no worker yet: the messages wait in Redis...
+        own.kill()  # ...and are gone with it
+        own.start()
+        workers.start("worker", "beat")
+        run.wait_until_none(Stage.SUBMITTED, "申报受理")
+        for step in run.steps()[2:]:
+            step()
+        disturbed = outcome(run)
+    finally:
+        workers.stop_all()
+        own.kill()
+    undisturbed = run_undisturbed(settings_for(tmp_path / "calm"), seed=11)
+    assert disturbed.problems == []
+    assert disturbed.commended == undisturbed.commended
+    assert audit_problems(disturbed.store, disturbed.campaign_id) == []

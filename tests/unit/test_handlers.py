@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from flows import ALL_MET, FIVE_MET, REVIEWERS, SECRETARY, SHIMEN, WANLI
+from flows import ALL_MET, FIVE_MET, REVIEWERS, SECRETARY, SHIMEN, WANLI, Flow
 
 from workflows import commands as c
 from workflows.errors import DomainError, Forbidden, InvalidInput, StaleVersion
@@ -211,3 +211,15 @@ def test_an_illegal_move_is_a_domain_refusal(flow):
     nid = flow.submitted()
     with pytest.raises(DomainError):
         flow.run(c.SubmitNomination(nid, WANLI))
+
+
+
+def test_a_late_stage_notice_names_the_stage_the_event_moved_to(flow: Flow) -> None:
+    nomination_id = flow.submitted()
+    flow.bus.handle(c.AcceptNomination(nomination_id, SECRETARY))
+    flow.bus.handle(c.RejectNomination(nomination_id, SECRETARY, "材料经核查与实际不符"))
+    flow.drain()  # the acceptance is handled only after the rejection
+    passed = flow.notes("stage_passed", "inbox")
+    assert len(passed) == 1
+    assert "评审中" in passed[0].text
+    assert "未通过" not in passed[0].text

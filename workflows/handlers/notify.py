@@ -13,7 +13,7 @@ from workflows.nomination import Nomination
 from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.ports import Account, Notification, UnitOfWork
-from workflows.stages import STAGE_NAMES_ZH
+from workflows.stages import STAGE_NAMES_ZH, Stage
 
 _SECOND = timedelta(seconds=1)
 #: Working days the investigator has to reply to an objection.
@@ -48,14 +48,17 @@ def send(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
                                                subject, text, html, address=account.email))
 
 
-def nomination_view(uow: UnitOfWork, nomination: Nomination) -> dict[str, Any]:
+def nomination_view(uow: UnitOfWork, nomination: Nomination,
+                    stage: Stage | None = None) -> dict[str, Any]:
+    """What a notification shows of a nomination; ``stage`` is the one the event moved it
+    to (by the time the event is handled the nomination may have moved on)."""
     return {
         "id": nomination.id,
         "display_name": nomination.display_name,
         "village_name": uow.directory.village_names({nomination.village_id})[nomination.village_id],
         "programme_name": PROGRAMME_NAMES_ZH[nomination.programme],
         "category": nomination.category,
-        "stage_name": STAGE_NAMES_ZH[nomination.stage],
+        "stage_name": STAGE_NAMES_ZH[stage or nomination.stage],
     }
 
 
@@ -68,10 +71,11 @@ def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
                      event_id: int) -> None:
     kind = STAGE_NOTICES[event.name]
     nomination = uow.nominations.get(event.nomination_id)
+    stage = Stage(event.target)
     context: dict[str, Any] = {"campaign": campaign_view(uow, event.campaign_id),
-               "nomination": nomination_view(uow, nomination)}
+                               "nomination": nomination_view(uow, nomination, stage)}
     if kind == "stage_passed":
-        context["stage_name"] = STAGE_NAMES_ZH[nomination.stage]
+        context["stage_name"] = STAGE_NAMES_ZH[stage]
     if kind == "returned":
         context["due_on"] = None
     if kind in ("returned", "rejected", "disqualified", "revoked"):
