@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from models.errors import STORE_UNREACHABLE
 from sanchuang import views
 from sanchuang.bench import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
-from models.errors import STORE_UNREACHABLE
 from sanchuang.logs import configure_logging
 from sanchuang.settings import get_settings
 from workflows.errors import DomainError
