@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
@@ -64,13 +64,14 @@ class WindowRepository:
 
 
 class ObjectionRepository:
-    def __init__(self, session: Session, on_saved: Callable[[ObjectionCase], None]):
+    def __init__(self, session: Session,
+                 on_saved: Callable[[Sequence[ObjectionCase]], None]):
         self.session, self.on_saved = session, on_saved
 
     def add(self, case: ObjectionCase) -> None:
         self.session.add(t.ObjectionRow(**mapping.objection_values(case)))
         self.session.flush()
-        self.on_saved(case)
+        self.on_saved([case])
 
     def get(self, objection_id: str, lock: bool = False) -> ObjectionCase:
         query = select(t.ObjectionRow).where(OBJ.c.id == objection_id)
@@ -87,7 +88,7 @@ class ObjectionRepository:
             .values(**mapping.objection_values(case)))
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise StaleVersion(f"异议 {case.id} 已被他人处理，请刷新后重试")
-        self.on_saved(case)
+        self.on_saved([case])
 
     def open_nomination_ids(self, window_id: str) -> set[str]:
         query = select(OBJ.c.nomination_id).where(OBJ.c.window_id == window_id,

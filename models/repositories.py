@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from models import mapping
@@ -50,7 +50,7 @@ class CampaignRepository:
 class NominationRepository:
     """Stage changes are conditional updates on (id, expected version)."""
 
-    def __init__(self, session: Session, on_saved: Callable[[Nomination], None]):
+    def __init__(self, session: Session, on_saved: Callable[[Sequence[Nomination]], None]):
         self.session, self.on_saved = session, on_saved
 
     def add(self, nomination: Nomination) -> None:
@@ -92,15 +92,20 @@ class NominationRepository:
         self.save_many([nomination])
 
     def save_many(self, nominations: Sequence[Nomination]) -> None:
-        for n in nominations:
-            seen = n.version - len(n.audit)
-            result = self.session.execute(
-                update(NOM).where(NOM.c.id == n.id, NOM.c.version == seen)
-                .values(**mapping.nomination_values(n))
-            )
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                raise StaleVersion(f"申报 {n.display_name} 已被他人修改，请刷新后重试")
-            self.on_saved(n)
+        """One UPDATE for the lot, each row conditional on the version it was read at."""
+        if not nominations:
+            return
+        rows = [{**{f"v_{k}": v for k, v in mapping.nomination_values(n).items()},
+                 "seen": n.version - len(n.audit)} for n in nominations]
+        statement = update(NOM).where(
+            NOM.c.id == bindparam("v_id"), NOM.c.version == bindparam("seen")
+        ).values({k: bindparam(f"v_{k}") for k in mapping.nomination_values(nominations[0])
+                  if k != "id"})
+        result = self.session.execute(statement, rows)
+        if result.rowcount != len(rows):  # type: ignore[attr-defined]
+            names = "、".join(n.display_name for n in nominations[:3])
+            raise StaleVersion(f"申报（{names} 等）已被他人修改，请刷新后重试")
+        self.on_saved(nominations)
 
 
 class ReviewRepository:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -59,13 +59,15 @@ class SqlUnitOfWork:
     def record(self, entries: Iterable[AuditEntry]) -> None:
         self.audit_log.add(entries)
 
-    def _collect(self, aggregate: Any) -> None:
-        """Write what a saved aggregate raised: its audit entries and its events."""
-        self.audit_log.add(aggregate.audit)
-        if aggregate.events:
-            self.event_ids.extend(self.outbox.add(aggregate.events, self.now))
-        aggregate.audit.clear()
-        aggregate.events.clear()
+    def _collect(self, aggregates: Sequence[Any]) -> None:
+        """Write what saved aggregates raised, in one statement each: audit entries, events."""
+        self.audit_log.add([e for a in aggregates for e in a.audit])
+        events = [e for a in aggregates for e in a.events]
+        if events:
+            self.event_ids.extend(self.outbox.add(events, self.now))
+        for aggregate in aggregates:
+            aggregate.audit.clear()
+            aggregate.events.clear()
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

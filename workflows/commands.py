@@ -78,6 +78,32 @@ class RevokeTitle(StageCommand):
 
 
 @dataclass(frozen=True)
+class StageCommandForList(Command):
+    """The same stage move on a list of nominations, all-or-nothing (one person's batch)."""
+
+    action: ClassVar[Action]
+    nomination_ids: tuple[str, ...]
+    actor: Actor
+    reason: str = ""
+
+
+class SubmitNominations(StageCommandForList):
+    action = Action.SUBMIT
+
+
+class AcceptNominations(StageCommandForList):
+    action = Action.ACCEPT
+
+
+@dataclass(frozen=True)
+class RecordReviews(Command):
+    """One reviewer's score sheet: marks for several nominations at once."""
+
+    reviewer: Actor
+    marks: dict[str, dict[str, float]]
+
+
+@dataclass(frozen=True)
 class RecordReview(Command):
     nomination_id: str
     reviewer: Actor

@@ -111,7 +111,7 @@ def test_failing_marks_reject_it_with_the_score_in_the_reason(flow):
 def test_a_reviewer_cannot_score_the_same_nomination_twice(flow):
     nid = flow.in_panel()
     flow.review(nid, ALL_MET, REVIEWERS[0])
-    with pytest.raises(InvalidInput, match="评审委员 评委1 已为该申报打过分"):
+    with pytest.raises(InvalidInput, match="评审委员 评委1 已为王建国家庭打过分"):
         flow.review(nid, FIVE_MET, REVIEWERS[0])
     assert [r.reviewer_id for r in flow.rows.reviews] == ["rev-1"]
 

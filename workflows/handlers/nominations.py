@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
-from workflows.nomination import SYSTEM, Nomination, new_id
+from workflows.nomination import SYSTEM, Actor, Nomination, new_id
 from workflows.policy import SUBJECT_KINDS, Programme
 from workflows.ports import Review, UnitOfWork
 from workflows.rubric import aggregate, can_apply, check_marks
@@ -53,22 +54,49 @@ def move_stage(cmd: commands.StageCommand, uow: UnitOfWork, deps: Deps) -> None:
     uow.nominations.save(nomination)
 
 
+def move_stages(cmd: commands.StageCommandForList, uow: UnitOfWork, deps: Deps) -> int:
+    if not cmd.nomination_ids:
+        raise InvalidInput("没有选择任何申报")
+    nominations = uow.nominations.get_many(cmd.nomination_ids, lock=True)
+    now = deps.clock.now()
+    for nomination in nominations:
+        nomination.take(cmd.action, cmd.actor, now, cmd.reason)
+    uow.nominations.save_many(nominations)
+    return len(nominations)
+
+
 def record_review(cmd: commands.RecordReview, uow: UnitOfWork, deps: Deps) -> str:
+    return record_reviews(commands.RecordReviews(cmd.reviewer, {cmd.nomination_id: cmd.marks}),
+                          uow, deps)[0]
+
+
+def record_reviews(cmd: commands.RecordReviews, uow: UnitOfWork, deps: Deps) -> list[str]:
+    """A score sheet is taken whole or not at all."""
     if cmd.reviewer.role is not Role.REVIEWER:
         raise Forbidden("只有评审委员可以打分")
-    nomination = uow.nominations.get(cmd.nomination_id)
+    if not cmd.marks:
+        raise InvalidInput("评分表是空的")
+    now, review_ids = deps.clock.now(), []
+    for nomination in uow.nominations.get_many(cmd.marks):
+        review_ids.append(_review(uow, nomination, cmd.reviewer, cmd.marks[nomination.id], now))
+    return review_ids
+
+
+def _review(uow: UnitOfWork, nomination: Nomination, reviewer: Actor,
+            raw: dict[str, float], now: datetime) -> str:
     if nomination.stage is not Stage.PANEL_REVIEW:
         raise InvalidInput(f"{nomination.display_name} 不在评审阶段，不能打分")
     campaign = uow.campaigns.get(nomination.campaign_id)
-    marks = check_marks(campaign.policy.programme(nomination.programme).rubric, cmd.marks)
-    if uow.reviews.exists(nomination.id, cmd.reviewer.id):
-        raise InvalidInput(f"评审委员 {cmd.reviewer.name or cmd.reviewer.id} 已为该申报打过分")
-    now, review_id = deps.clock.now(), new_id()
-    uow.reviews.add(Review(review_id, nomination.id, cmd.reviewer.id, marks, now))
-    uow.record([chain_entry("", subject_id=review_id, seq=1, actor_id=cmd.reviewer.id,
+    marks = check_marks(campaign.policy.programme(nomination.programme).rubric, raw)
+    if uow.reviews.exists(nomination.id, reviewer.id):
+        raise InvalidInput(f"评审委员 {reviewer.name or reviewer.id} 已为"
+                           f"{nomination.display_name}打过分")
+    review_id = new_id()
+    uow.reviews.add(Review(review_id, nomination.id, reviewer.id, marks, now))
+    uow.record([chain_entry("", subject_id=review_id, seq=1, actor_id=reviewer.id,
                             role=Role.REVIEWER.value, action="record_review", source="",
                             target=nomination.id, reason="", at=now)])
-    uow.emit(events.ReviewRecorded(nomination.id, cmd.reviewer.id))
+    uow.emit(events.ReviewRecorded(nomination.id, reviewer.id))
     return review_id
 
 
