@@ -223,3 +223,19 @@ def test_a_late_stage_notice_names_the_stage_the_event_moved_to(flow: Flow) -> N
     assert len(passed) == 1
     assert "评审中" in passed[0].text
     assert "未通过" not in passed[0].text
+
+
+def test_a_score_sheet_with_one_bad_mark_is_refused_whole(flow: Flow) -> None:
+    first, second = flow.in_panel("h-wang"), flow.in_panel("h-chen")
+    sheet = {first: ALL_MET, second: {**ALL_MET, "filial": 3}}
+    with pytest.raises(InvalidInput, match="孝老爱亲"):
+        flow.run(c.RecordReviews(REVIEWERS[0], sheet))
+    assert flow.rows.reviews == []
+
+
+def test_a_village_submits_its_list_at_once(flow: Flow) -> None:
+    ids = (flow.create("h-wang"), flow.create("h-liu"))
+    assert flow.run(c.SubmitNominations(ids, WANLI)) == 2
+    assert {flow.nomination(i).stage for i in ids} == {Stage.PRELIMINARY_REVIEW}
+    assert flow.run(c.AcceptNominations(ids, SECRETARY)) == 2
+    assert {flow.nomination(i).stage for i in ids} == {Stage.PANEL_REVIEW}
