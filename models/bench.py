@@ -25,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from models import tables as t
@@ -57,6 +58,10 @@ def with_driver(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+class ScratchDatabaseError(RuntimeError):
+    """The server would not give the benchmark a database of its own."""
+
+
 @contextmanager
 def scratch_database(server_url: str, prefix: str = "sanchuang_bench") -> Iterator[str]:
     """Create an empty database on the server of ``server_url``; drop it on the way out."""
@@ -64,8 +69,13 @@ def scratch_database(server_url: str, prefix: str = "sanchuang_bench") -> Iterat
     url = make_url(with_driver(server_url))
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT",
                           poolclass=NullPool)
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except DBAPIError as error:
+        admin.dispose()
+        raise ScratchDatabaseError(f"无法在 {url.render_as_string()} 所在服务器上建库 {name}："
+                                   f"{error.orig or error}") from error
     try:
         yield url.set(database=name).render_as_string(hide_password=False)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import ColumnElement, select
@@ -15,16 +16,21 @@ from workflows.vetoes import describe_vetoes
 VILLAGE = t.VillageRow.__table__
 PERSON = t.PersonRow.__table__
 ACCOUNT = t.AccountRow.__table__
+HOUSEHOLD = t.HouseholdRow.__table__
 
 
 class Directory:
     def __init__(self, session: Session):
         self.session = session
         self._village_names: dict[str, str] = {}
+        self._accounts_of: dict[str, list[Account]] = {}
+        self._township: str | None = None
 
     def township_name(self) -> str:
-        row = self.session.scalars(select(t.TownshipRow).limit(1)).first()
-        return row.name if row else ""
+        if self._township is None:
+            row = self.session.scalars(select(t.TownshipRow).limit(1)).first()
+            self._township = row.name if row else ""
+        return self._township
 
     def village_names(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = set(ids) - set(self._village_names)
@@ -34,27 +40,26 @@ class Directory:
         return {i: self._village_names.get(i, "") for i in ids}
 
     def subject(self, kind: str, subject_id: str) -> Subject:
-        if kind == "village":
-            village = self.session.get(t.VillageRow, subject_id)
-            if village is None:
-                raise NotFound(f"找不到村（居）{subject_id}")
-            return Subject(village.id, village.name, village.id)
-        if kind == "household":
-            household = self.session.get(t.HouseholdRow, subject_id)
-            if household is None:
-                raise NotFound(f"找不到户 {subject_id}")
-            members = self.session.scalars(
-                select(t.PersonRow).where(PERSON.c.household_id == subject_id)).all()
-            return Subject(household.id, f"{household.head_name}家庭", household.village_id,
-                           describe_vetoes((p.name, p.vetoes) for p in members))
-        person = self.session.get(t.PersonRow, subject_id)
-        if person is None:
-            raise NotFound(f"找不到人员 {subject_id}")
-        return Subject(person.id, person.name, person.village_id,
-                       describe_vetoes([(person.name, person.vetoes)]))
+        return self.subjects([(kind, subject_id)])[subject_id]
+
+    def subjects(self, wanted: Iterable[tuple[str, str]]) -> dict[str, Subject]:
+        """(kind, id) pairs -> subjects by id, a query or two per kind; NotFound if any is
+        missing."""
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, subject_id in wanted:
+            by_kind[kind].append(subject_id)
+        found: dict[str, Subject] = {}
+        for kind, ids in by_kind.items():
+            found.update(LOADERS[kind](self.session, ids))
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise NotFound(f"找不到{KIND_NAMES[kind]} {', '.join(missing[:5])}")
+        return found
 
     def village_accounts(self, village_id: str) -> list[Account]:
-        return self._accounts(ACCOUNT.c.village_id == village_id)
+        if village_id not in self._accounts_of:
+            self._accounts_of[village_id] = self._accounts(ACCOUNT.c.village_id == village_id)
+        return self._accounts_of[village_id]
 
     def accounts_with_role(self, role: str) -> list[Account]:
         return self._accounts(ACCOUNT.c.role == role)
@@ -69,3 +74,30 @@ class Directory:
         rows = self.session.scalars(select(t.AccountRow).where(condition).order_by(
             ACCOUNT.c.id))
         return [Account(r.id, r.name, r.role, r.village_id, r.email) for r in rows]
+
+
+KIND_NAMES = {"village": "村（居）", "household": "户", "person": "人员"}
+
+
+def _villages(session: Session, ids: list[str]) -> dict[str, Subject]:
+    rows = session.scalars(select(t.VillageRow).where(VILLAGE.c.id.in_(ids)))
+    return {r.id: Subject(r.id, r.name, r.id) for r in rows}
+
+
+def _households(session: Session, ids: list[str]) -> dict[str, Subject]:
+    households = session.scalars(select(t.HouseholdRow).where(HOUSEHOLD.c.id.in_(ids))).all()
+    members: dict[str, list[t.PersonRow]] = defaultdict(list)
+    for person in session.scalars(select(t.PersonRow).where(PERSON.c.household_id.in_(ids))):
+        members[person.household_id or ""].append(person)
+    return {h.id: Subject(h.id, f"{h.head_name}家庭", h.village_id,
+                          describe_vetoes((p.name, p.vetoes) for p in members[h.id]))
+            for h in households}
+
+
+def _persons(session: Session, ids: list[str]) -> dict[str, Subject]:
+    rows = session.scalars(select(t.PersonRow).where(PERSON.c.id.in_(ids)))
+    return {p.id: Subject(p.id, p.name, p.village_id, describe_vetoes([(p.name, p.vetoes)]))
+            for p in rows}
+
+
+LOADERS = {"village": _villages, "household": _households, "person": _persons}

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models import tables as t
 from workflows.audit import AuditEntry
 from workflows.events import Event, event_from_record
+from workflows.handlers import EVENT_HANDLERS
 from workflows.ports import Notification, StoredEvent
 
 OUT = t.OutboxRow.__table__
@@ -24,22 +25,34 @@ class OutboxRepository:
         self.session = session
 
     def add(self, events: Sequence[Event], now: datetime) -> list[int]:
+        """Write the events; returns the ids of those some handler waits for. An event no
+        handler listens to is kept for the record, already processed."""
         rows = [{"type": type(e).__name__, "name": e.name, "payload": e.to_payload(),
-                 "created_at": now} for e in events]
-        return list(self.session.scalars(insert(OUT).returning(OUT.c.id), rows))
+                 "created_at": now, "processed_at": None if e.name in EVENT_HANDLERS else now}
+                for e in events]
+        ids = self.session.scalars(
+            insert(OUT).returning(OUT.c.id, sort_by_parameter_order=True), rows)
+        return [i for i, row in zip(ids, rows, strict=True) if row["processed_at"] is None]
 
-    def claim(self, ids: Sequence[int], now: datetime) -> list[StoredEvent]:
-        """Mark these events processed in this transaction; an event already processed, or
-        being processed by another worker, is skipped."""
-        if not ids:
+    def claim(self, ids: Sequence[int], now: datetime, extra: int = 0) -> list[StoredEvent]:
+        """Mark these events processed in this transaction, and up to ``extra`` more that are
+        waiting (a worker behind a backlog takes bigger batches). An event already processed,
+        or being processed by another worker, is skipped."""
+        wanted = list(ids) + (self._waiting(ids, extra) if extra > 0 else [])
+        if not wanted:
             return []
         claimed = self.session.execute(
-            update(OUT).where(OUT.c.id.in_(list(ids)), OUT.c.processed_at.is_(None))
+            update(OUT).where(OUT.c.id.in_(wanted), OUT.c.processed_at.is_(None))
             .values(processed_at=now).returning(OUT.c.id, OUT.c.type, OUT.c.payload,
                                                 OUT.c.created_at)
         ).all()
         return [StoredEvent(r.id, event_from_record(r.type, r.payload), r.created_at)
                 for r in sorted(claimed, key=lambda r: r.id)]
+
+    def _waiting(self, ids: Sequence[int], limit: int) -> list[int]:
+        query = (select(OUT.c.id).where(OUT.c.processed_at.is_(None), OUT.c.id.not_in(list(ids)))
+                 .order_by(OUT.c.id).limit(limit).with_for_update(skip_locked=True))
+        return list(self.session.scalars(query))
 
     def stale(self, before: datetime, limit: int = 1000) -> list[int]:
         query = (select(OUT.c.id).where(OUT.c.processed_at.is_(None), OUT.c.created_at < before)
@@ -68,15 +81,16 @@ class NotificationRepository:
         self.session, self.now = session, now
         self.to_deliver: list[int] = []
 
-    def add(self, note: Notification) -> int:
-        values = {k: v for k, v in asdict(note).items() if k != "id"}
-        values["created_at"] = self.now
-        if note.status == "delivered":
-            values["delivered_at"] = self.now
-        new_id = self.session.scalar(insert(NOTE).returning(NOTE.c.id), values)
-        if note.status == "pending":
-            self.to_deliver.append(new_id)
-        return int(new_id)
+    def add_many(self, notes: Sequence[Notification]) -> list[int]:
+        """One INSERT for all; e-mails still to send are rung for after commit."""
+        if not notes:
+            return []
+        rows = [{**{k: v for k, v in asdict(n).items() if k != "id"}, "created_at": self.now,
+                 "delivered_at": self.now if n.status == "delivered" else None} for n in notes]
+        ids = list(self.session.scalars(
+            insert(NOTE).returning(NOTE.c.id, sort_by_parameter_order=True), rows))
+        self.to_deliver += [i for i, n in zip(ids, notes, strict=True) if n.status == "pending"]
+        return ids
 
     def claim(self, notification_id: int, now: datetime, lease: timedelta) -> Notification | None:
         """Take a pending (or abandoned) e-mail for sending; None if someone else has it."""

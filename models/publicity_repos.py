@@ -128,6 +128,14 @@ class DocumentRepository:
                                                       DOC.c.kind == kind)
         return int(self.session.scalar(query) or 0) + 1
 
+    def latest_meta(self, campaign_id: str, kind: str) -> tuple[dict, datetime] | None:
+        """The newest version's meta and date, without loading its entries."""
+        query = (select(DOC.c.meta, DOC.c.created_at)
+                 .where(DOC.c.campaign_id == campaign_id, DOC.c.kind == kind)
+                 .order_by(DOC.c.version.desc()).limit(1))
+        row = self.session.execute(query).first()
+        return (row.meta, row.created_at) if row else None
+
     def versions(self, campaign_id: str, kind: str) -> list[PublishedList]:
         query = select(t.PublishedListRow).where(
             DOC.c.campaign_id == campaign_id, DOC.c.kind == kind).order_by(DOC.c.version)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from models import mapping
@@ -112,16 +112,22 @@ class ReviewRepository:
     def __init__(self, session: Session):
         self.session = session
 
-    def add(self, review: Review) -> None:
-        self.session.add(t.ReviewRow(id=review.id, nomination_id=review.nomination_id,
-                                     reviewer_id=review.reviewer_id, marks=review.marks,
-                                     at=review.at))
-        self.session.flush()
+    def add_many(self, reviews: Sequence[Review]) -> None:
+        if reviews:
+            self.session.execute(REVIEW.insert(), [vars(r) for r in reviews])
 
-    def exists(self, nomination_id: str, reviewer_id: str) -> bool:
-        query = select(func.count()).where(REVIEW.c.nomination_id == nomination_id,
-                                           REVIEW.c.reviewer_id == reviewer_id)
-        return bool(self.session.scalar(query))
+    def scored_by(self, reviewer_id: str, nomination_ids: Sequence[str]) -> set[str]:
+        """Which of these nominations this reviewer has already scored."""
+        query = select(REVIEW.c.nomination_id).where(
+            REVIEW.c.reviewer_id == reviewer_id, REVIEW.c.nomination_id.in_(nomination_ids))
+        return set(self.session.scalars(query))
+
+    def for_nominations(self, ids: Sequence[str]) -> dict[str, list[Review]]:
+        found: dict[str, list[Review]] = {i: [] for i in ids}
+        query = select(t.ReviewRow).where(REVIEW.c.nomination_id.in_(list(ids)))
+        for row in self.session.scalars(query.order_by(REVIEW.c.at)):
+            found[row.nomination_id].append(mapping.review(row))
+        return found
 
     def for_nomination(self, nomination_id: str) -> list[Review]:
         query = (select(t.ReviewRow).where(REVIEW.c.nomination_id == nomination_id)

@@ -53,8 +53,9 @@ class SqlUnitOfWork:
         if self.session.in_transaction():
             self.session.rollback()
 
-    def emit(self, event: Event) -> None:
-        self.event_ids.extend(self.outbox.add([event], self.now))
+    def emit(self, *events: Event) -> None:
+        if events:
+            self.event_ids.extend(self.outbox.add(events, self.now))
 
     def record(self, entries: Iterable[AuditEntry]) -> None:
         self.audit_log.add(entries)

@@ -35,7 +35,7 @@ MAX_NOMINATIONS = 48_000  # the sample township has at most 999 households in ea
 
 @dataclass(frozen=True)
 class BenchOptions:
-    nominations: int = 2000
+    nominations: int = 1500
     workers: int = 1
     database_url: str = ""
     broker_url: str = ""
@@ -73,6 +73,9 @@ def run_bench(options: BenchOptions, console: Console) -> int:
         return 2
     try:
         result = measure(options, broker, Console(stderr=True))
+    except db.ScratchDatabaseError as error:
+        console.print(f"[red]{error}。{NEEDS}[/red]")
+        return 2
     except BenchError as error:
         console.print(f"[red]基准测试未完成：{error}[/red]")
         return 1
@@ -167,7 +170,6 @@ def environment(**values: str) -> Iterator[None]:
 
 def log_tail(settings: Settings, lines: int = 15) -> str:
     path = settings.data_dir / "logs" / "worker.log"
-    if not path.exists():
-        return ""
-    tail = path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
-    return "worker 日志末尾：\n" + "\n".join(tail)
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    tail = text.splitlines()[-lines:]
+    return ("worker 日志末尾：\n" + "\n".join(tail)) if tail else "（worker 日志为空）"

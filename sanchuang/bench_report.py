@@ -51,10 +51,18 @@ def figures(settings: Settings, workers: int, nominations: int, pipeline: Pipeli
         "events": len(pipeline.latencies_ms),
         "latency_p50_ms": round(percentile(pipeline.latencies_ms, 50), 1),
         "latency_p99_ms": round(percentile(pipeline.latencies_ms, 99), 1),
+        "phases_s": pipeline.phases_s,
         "baseline_messages": baseline.messages,
         "baseline_span_s": round(baseline.span_s, 3),
         "baseline_per_s": round(base_per_s, 1),
         "ratio": round(per_s / base_per_s, 3),
+        **context(settings, workers, started_at),
+    }
+
+
+def context(settings: Settings, workers: int, started_at: datetime) -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {
         "workers": workers,
         "concurrency": settings.worker_concurrency,
         "event_batch": settings.event_batch,

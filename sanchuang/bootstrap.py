@@ -52,5 +52,5 @@ def bootstrap(
         email_enabled=settings.email_enabled,
         site_url=settings.site_url,
     )
-    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings))
+    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
     return System(settings, store, bus, renderer)

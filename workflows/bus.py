@@ -15,8 +15,10 @@ log = logging.getLogger(__name__)
 
 
 class MessageBus:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], deps: Deps, queue: Queue):
-        self.uow_factory, self.deps, self.queue = uow_factory, deps, queue
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], deps: Deps, queue: Queue,
+                 batch: int = 0):
+        """``batch``: when handling events, also take up to this many other waiting ones."""
+        self.uow_factory, self.deps, self.queue, self.batch = uow_factory, deps, queue, batch
 
     def handle(self, command: Command) -> Any:
         """Run one command all-or-nothing; a refusal raises and changes nothing."""
@@ -30,22 +32,33 @@ class MessageBus:
     def handle_events(self, event_ids: Sequence[int]) -> int:
         """Apply a batch of outbox events in one transaction; each runs at most once."""
         with self.uow_factory() as uow:
-            claimed = uow.outbox.claim(event_ids, self.deps.clock.now())
-            for stored in claimed:
-                self.dispatch(stored, uow)
+            extra = self.batch - len(event_ids)
+            claimed = uow.outbox.claim(event_ids, self.deps.clock.now(), extra)
+            for group in by_name(claimed):
+                self.dispatch(group, uow)
             uow.commit()
         self.ring(uow)
         return len(claimed)
 
-    def dispatch(self, stored: StoredEvent, uow: UnitOfWork) -> None:
-        for handler in EVENT_HANDLERS.get(stored.event.name, ()):
-            try:
-                with uow.savepoint():
-                    handler(stored.event, uow, self.deps, stored.id)
-            except DomainError as refusal:
-                log.warning("event handler refused", extra={
-                    "event_id": stored.id, "event": stored.event.name,
-                    "handler": handler.__name__, "reason": str(refusal)})
+    def dispatch(self, group: list[StoredEvent], uow: UnitOfWork) -> None:
+        """Run every handler of these same-named events, each handler on the whole group in
+        a savepoint; if it refuses, retry it one event at a time so only the bad one fails."""
+        for handler in EVENT_HANDLERS.get(group[0].event.name, ()):
+            self.run_handler(handler, group, uow)
+
+    def run_handler(self, handler: Callable[..., None], group: list[StoredEvent],
+                    uow: UnitOfWork) -> None:
+        try:
+            with uow.savepoint():
+                handler(group, uow, self.deps)
+        except DomainError as refusal:
+            if len(group) > 1:
+                for stored in group:
+                    self.run_handler(handler, [stored], uow)
+                return
+            log.warning("event handler refused", extra={
+                "event_id": group[0].id, "event": group[0].event.name,
+                "handler": handler.__name__, "reason": str(refusal)})
 
     def ring(self, uow: UnitOfWork) -> None:
         """Tell the workers what was committed. If the broker is down the sweeper catches up."""
@@ -57,3 +70,11 @@ class MessageBus:
         except Exception:  # noqa: BLE001 - the rows are committed; the sweeper re-publishes
             log.warning("could not reach the broker; the outbox sweeper will re-publish",
                         exc_info=True)
+
+
+def by_name(claimed: Sequence[StoredEvent]) -> list[list[StoredEvent]]:
+    """Group events by name, groups in the order their first event was raised."""
+    groups: dict[str, list[StoredEvent]] = {}
+    for stored in claimed:
+        groups.setdefault(stored.event.name, []).append(stored)
+    return list(groups.values())

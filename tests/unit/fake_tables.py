@@ -134,6 +134,13 @@ class ReviewRepo(_Repo):
             raise FakeIntegrityError(f"review {review.nomination_id}/{review.reviewer_id}")
         self.t.reviews.append(review)
 
+    def add_many(self, reviews: Sequence[Review]) -> None:
+        for review in reviews:
+            self.add(review)
+
+    def scored_by(self, reviewer_id: str, nomination_ids: Sequence[str]) -> set[str]:
+        return {n for n in nomination_ids if self.exists(n, reviewer_id)}
+
     def exists(self, nomination_id: str, reviewer_id: str) -> bool:
         return any(r.nomination_id == nomination_id and r.reviewer_id == reviewer_id
                    for r in self.t.reviews)
@@ -141,6 +148,9 @@ class ReviewRepo(_Repo):
     def for_nomination(self, nomination_id: str) -> list[Review]:
         found = [r for r in self.t.reviews if r.nomination_id == nomination_id]
         return sorted(found, key=lambda r: r.at)
+
+    def for_nominations(self, ids: Sequence[str]) -> dict[str, list[Review]]:
+        return {i: self.for_nomination(i) for i in ids}
 
 
 class WindowRepo(_Repo):
@@ -203,6 +213,10 @@ class DocumentRepo(_Repo):
             raise NotFound(f"找不到文件 {document_id}")
         return self.t.documents[document_id]
 
+    def latest_meta(self, campaign_id: str, kind: str) -> tuple[dict, datetime] | None:
+        docs = self.versions(campaign_id, kind)
+        return (docs[-1].meta, docs[-1].created_at) if docs else None
+
     def versions(self, campaign_id: str, kind: str) -> list[PublishedList]:
         docs = [d for d in self.t.documents.values()
                 if d.campaign_id == campaign_id and d.kind == kind]
@@ -223,6 +237,9 @@ class NotificationRepo(_Repo):
             self.uow.to_deliver.append(new_id)
         return new_id
 
+    def add_many(self, notes: Sequence[Notification]) -> list[int]:
+        return [self.add(note) for note in notes]
+
 
 class Directory(_Repo):
     def township_name(self) -> str:
@@ -236,14 +253,19 @@ class Directory(_Repo):
             raise NotFound(f"找不到 {kind} {subject_id}")
         return self.t.subjects[kind, subject_id]
 
+    def subjects(self, wanted: Iterable[tuple[str, str]]) -> dict[str, Subject]:
+        return {subject_id: self.subject(kind, subject_id) for kind, subject_id in wanted}
+
     def village_accounts(self, village_id: str) -> list[Account]:
         return sorted((a for a in self.t.accounts.values() if a.village_id == village_id),
                       key=lambda a: a.id)
 
 
 class Outbox(_Repo):
-    def claim(self, ids: Sequence[int], now: datetime) -> list[StoredEvent]:
-        rows = [self.t.outbox[i] for i in sorted(set(ids))
+    def claim(self, ids: Sequence[int], now: datetime, extra: int = 0) -> list[StoredEvent]:
+        waiting = sorted(i for i, r in self.t.outbox.items()
+                         if r.processed_at is None and i not in ids)[:max(extra, 0)]
+        rows = [self.t.outbox[i] for i in sorted(set(ids) | set(waiting))
                 if i in self.t.outbox and self.t.outbox[i].processed_at is None]
         for row in rows:
             row.processed_at = now

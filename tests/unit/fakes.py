@@ -68,10 +68,11 @@ class FakeUnitOfWork:
         self.tables = deepcopy(self.committed)
         self.event_ids, self.to_deliver = [], []
 
-    def emit(self, event: Event) -> None:
-        new_id = max(self.tables.outbox, default=0) + 1
-        self.tables.outbox[new_id] = OutboxRow(new_id, event, self.clock.now())
-        self.event_ids.append(new_id)
+    def emit(self, *events: Event) -> None:
+        for event in events:
+            new_id = max(self.tables.outbox, default=0) + 1
+            self.tables.outbox[new_id] = OutboxRow(new_id, event, self.clock.now())
+            self.event_ids.append(new_id)
 
     def record(self, entries: Iterable[AuditEntry]) -> None:
         for entry in entries:

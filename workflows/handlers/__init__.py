@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workflows import commands, events
+from workflows import commands
 from workflows.handlers import campaigns, nominations, notify, publicity
 from workflows.handlers.context import Deps
+from workflows.ports import StoredEvent
 
 COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.CreateCampaign: campaigns.create_campaign,
@@ -32,27 +33,26 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
 }
 
 
-def _effect(handler: Callable[..., None]) -> Callable[..., None]:
-    """Adapt a handler that does not need the event id."""
+def each(handler: Callable[..., None]) -> Callable[..., None]:
+    """Make a batch handler of one written for a single event: handler(event, uow, deps, id)."""
 
-    def run(event: events.Event, uow: Any, deps: Deps, event_id: int) -> None:
-        handler(event, uow, deps)
+    def run(group: list[StoredEvent], uow: Any, deps: Deps) -> None:
+        for stored in group:
+            handler(stored.event, uow, deps, stored.id)
 
     run.__name__ = handler.__name__
     return run
 
 
-_stage_notice = [notify.on_stage_changed]
-
-#: Event name -> handlers, each called as handler(event, uow, deps, event_id).
+#: Event name -> handlers. Each takes a batch of same-named events: handler(group, uow, deps).
 EVENT_HANDLERS: dict[str, list[Callable[..., None]]] = {
-    **{name: list(_stage_notice) for name in notify.STAGE_NOTICES},
-    "ReviewRecorded": [_effect(nominations.conclude_panel)],
-    "PublicityOpened": [notify.on_publicity_opened],
-    "ObjectionFiled": [notify.on_objection_filed],
-    "ObjectionResolved": [notify.on_objection_resolved],
+    **{name: [notify.stage_notices] for name in notify.STAGE_NOTICES},
+    "ReviewRecorded": [nominations.conclude_panels],
+    "PublicityOpened": [each(notify.on_publicity_opened)],
+    "ObjectionFiled": [each(notify.on_objection_filed)],
+    "ObjectionResolved": [each(notify.on_objection_resolved)],
 }
-EVENT_HANDLERS["NominationSubmitted"].append(_effect(nominations.check_submission))
-EVENT_HANDLERS["NominationResubmitted"].append(_effect(nominations.check_submission))
+for _name in ("NominationSubmitted", "NominationResubmitted"):
+    EVENT_HANDLERS[_name] = [nominations.check_submissions, notify.stage_notices]
 
 __all__ = ["COMMAND_HANDLERS", "EVENT_HANDLERS", "Deps"]

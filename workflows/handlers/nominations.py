@@ -11,8 +11,8 @@ from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.nomination import SYSTEM, Actor, Nomination, new_id
 from workflows.policy import SUBJECT_KINDS, Programme
-from workflows.ports import Review, UnitOfWork
-from workflows.rubric import aggregate, can_apply, check_marks
+from workflows.ports import Review, StoredEvent, UnitOfWork
+from workflows.rubric import Score, aggregate, can_apply, check_marks
 from workflows.stages import Action, Role, Stage
 
 log = logging.getLogger(__name__)
@@ -76,61 +76,67 @@ def record_reviews(cmd: commands.RecordReviews, uow: UnitOfWork, deps: Deps) -> 
         raise Forbidden("只有评审委员可以打分")
     if not cmd.marks:
         raise InvalidInput("评分表是空的")
-    now, review_ids = deps.clock.now(), []
-    for nomination in uow.nominations.get_many(cmd.marks):
-        review_ids.append(_review(uow, nomination, cmd.reviewer, cmd.marks[nomination.id], now))
-    return review_ids
+    nominations = uow.nominations.get_many(cmd.marks)
+    done = uow.reviews.scored_by(cmd.reviewer.id, [n.id for n in nominations])
+    now, reviews = deps.clock.now(), []
+    for nomination in nominations:
+        if nomination.id in done:
+            raise InvalidInput(f"评审委员 {cmd.reviewer.name or cmd.reviewer.id} 已为"
+                               f"{nomination.display_name}打过分")
+        reviews.append(_review(uow, nomination, cmd.reviewer, cmd.marks[nomination.id], now))
+    uow.reviews.add_many(reviews)
+    uow.record([chain_entry("", subject_id=r.id, seq=1, actor_id=r.reviewer_id,
+                            role=Role.REVIEWER.value, action="record_review", source="",
+                            target=r.nomination_id, reason="", at=now) for r in reviews])
+    uow.emit(*(events.ReviewRecorded(r.nomination_id, r.reviewer_id) for r in reviews))
+    return [r.id for r in reviews]
 
 
 def _review(uow: UnitOfWork, nomination: Nomination, reviewer: Actor,
-            raw: dict[str, float], now: datetime) -> str:
+            raw: dict[str, float], now: datetime) -> Review:
     if nomination.stage is not Stage.PANEL_REVIEW:
         raise InvalidInput(f"{nomination.display_name} 不在评审阶段，不能打分")
     campaign = uow.campaigns.get(nomination.campaign_id)
     marks = check_marks(campaign.policy.programme(nomination.programme).rubric, raw)
-    if uow.reviews.exists(nomination.id, reviewer.id):
-        raise InvalidInput(f"评审委员 {reviewer.name or reviewer.id} 已为"
-                           f"{nomination.display_name}打过分")
-    review_id = new_id()
-    uow.reviews.add(Review(review_id, nomination.id, reviewer.id, marks, now))
-    uow.record([chain_entry("", subject_id=review_id, seq=1, actor_id=reviewer.id,
-                            role=Role.REVIEWER.value, action="record_review", source="",
-                            target=nomination.id, reason="", at=now)])
-    uow.emit(events.ReviewRecorded(nomination.id, reviewer.id))
-    return review_id
+    return Review(new_id(), nomination.id, reviewer.id, marks, now)
 
 
-def conclude_panel(event: events.ReviewRecorded, uow: UnitOfWork, deps: Deps) -> None:
-    """Once quorum is reached, score the nomination once and move it on."""
-    nomination = uow.nominations.get(event.nomination_id, lock=True)
-    if nomination.stage is not Stage.PANEL_REVIEW:
-        return
-    campaign = uow.campaigns.get(nomination.campaign_id)
-    reviews = uow.reviews.for_nomination(nomination.id)
-    if len(reviews) < campaign.policy.panel_quorum:
-        return
-    rubric = campaign.policy.programme(nomination.programme).rubric
-    result = aggregate(rubric, [r.marks for r in reviews])
+def conclude_panels(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+    """Once a nomination's quorum is reached, score it once and move it on."""
+    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    waiting = [n for n in uow.nominations.get_many(ids, lock=True)
+               if n.stage is Stage.PANEL_REVIEW]
+    reviews = uow.reviews.for_nominations([n.id for n in waiting])
+    now, moved = deps.clock.now(), []
+    for nomination in waiting:
+        policy = uow.campaigns.get(nomination.campaign_id).policy
+        if len(reviews[nomination.id]) >= policy.panel_quorum:
+            rubric = policy.programme(nomination.programme).rubric
+            conclude(nomination, aggregate(rubric, [r.marks for r in reviews[nomination.id]]), now)
+            moved.append(nomination)
+    uow.nominations.save_many(moved)
+
+
+def conclude(nomination: Nomination, result: Score, now: datetime) -> None:
     nomination.points, nomination.star_level = result.points, result.level
     if result.passed:
-        nomination.take(Action.PASS_PANEL, SYSTEM, deps.clock.now())
+        nomination.take(Action.PASS_PANEL, SYSTEM, now)
     else:
         reason = f"评审得分 {result.points:g}（{result.level or '无星'}），未达到评定标准"
-        nomination.take(Action.REJECT, SYSTEM, deps.clock.now(), reason)
-    uow.nominations.save(nomination)
+        nomination.take(Action.REJECT, SYSTEM, now, reason)
 
 
-def check_submission(event: events.StageChanged, uow: UnitOfWork, deps: Deps) -> None:
-    """Automatic checks on a (re)submitted nomination before the township sees it."""
-    nomination = uow.nominations.get(event.nomination_id, lock=True)
-    if nomination.stage is not Stage.SUBMITTED:
-        return
-    subject = uow.directory.subject(SUBJECT_KINDS[nomination.programme], nomination.subject_id)
+def check_submissions(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+    """Automatic checks on (re)submitted nominations before the township sees them."""
+    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    waiting = [n for n in uow.nominations.get_many(ids, lock=True) if n.stage is Stage.SUBMITTED]
+    subjects = uow.directory.subjects([(SUBJECT_KINDS[n.programme], n.subject_id)
+                                       for n in waiting])
     now = deps.clock.now()
-    if subject.member_vetoes:
-        reason = "一票否决：" + "；".join(subject.member_vetoes)
-        nomination.take(Action.VETO, SYSTEM, now, reason)
-    else:
-        nomination.take(Action.START_REVIEW, SYSTEM, now)
-    uow.nominations.save(nomination)
-
+    for nomination in waiting:
+        vetoes = subjects[nomination.subject_id].member_vetoes
+        if vetoes:
+            nomination.take(Action.VETO, SYSTEM, now, "一票否决：" + "；".join(vetoes))
+        else:
+            nomination.take(Action.START_REVIEW, SYSTEM, now)
+    uow.nominations.save_many(waiting)

@@ -12,7 +12,7 @@ from workflows.handlers.context import Deps
 from workflows.nomination import Nomination
 from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
-from workflows.ports import Account, Notification, UnitOfWork
+from workflows.ports import Account, Notification, StoredEvent, UnitOfWork
 from workflows.stages import STAGE_NAMES_ZH, Stage
 
 _SECOND = timedelta(seconds=1)
@@ -35,17 +35,26 @@ STAGE_NOTICES = {
 }
 
 
-def send(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
-         recipients: Iterable[Account], context: dict[str, Any]) -> None:
+def compose(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
+            recipients: Iterable[Account], context: dict[str, Any]) -> list[Notification]:
+    """One in-app notification per recipient (delivered as it is written), and one e-mail
+    to those with an address when e-mail is on."""
     base = {"township": uow.directory.township_name(), "campaign": context.pop("campaign")}
+    notes = []
     for account in recipients:
         full = {**base, **context, "recipient": {"name": account.name}}
         subject, text, html = deps.renderer.render(kind, full)
-        uow.notifications.add(Notification(event_id, f"account:{account.id}", "inbox", kind,
-                                           subject, text, html, status="delivered"))
+        notes.append(Notification(event_id, f"account:{account.id}", "inbox", kind,
+                                  subject, text, html, status="delivered"))
         if deps.email_enabled and account.email:
-            uow.notifications.add(Notification(event_id, f"account:{account.id}", "email", kind,
-                                               subject, text, html, address=account.email))
+            notes.append(Notification(event_id, f"account:{account.id}", "email", kind,
+                                      subject, text, html, address=account.email))
+    return notes
+
+
+def send(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
+         recipients: Iterable[Account], context: dict[str, Any]) -> None:
+    uow.notifications.add_many(compose(uow, deps, event_id, kind, recipients, context))
 
 
 def nomination_view(uow: UnitOfWork, nomination: Nomination,
@@ -67,11 +76,24 @@ def campaign_view(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
     return {"name": campaign.name, "year": campaign.year}
 
 
-def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
-                     event_id: int) -> None:
-    kind = STAGE_NOTICES[event.name]
-    nomination = uow.nominations.get(event.nomination_id)
-    stage = Stage(event.target)
+def stage_notices(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+    """Tell each nominating village of its nominations' moves, all in one write."""
+    ids = {stored.event.nomination_id for stored in group}  # type: ignore[attr-defined]
+    nominations = {n.id: n for n in uow.nominations.get_many(ids)}
+    notes = []
+    for stored in group:
+        event = stored.event
+        assert isinstance(event, events.StageChanged)
+        nomination = nominations[event.nomination_id]
+        kind, context = stage_notice(uow, event, nomination)
+        notes += compose(uow, deps, stored.id, kind,
+                         uow.directory.village_accounts(nomination.village_id), context)
+    uow.notifications.add_many(notes)
+
+
+def stage_notice(uow: UnitOfWork, event: events.StageChanged,
+                 nomination: Nomination) -> tuple[str, dict[str, Any]]:
+    kind, stage = STAGE_NOTICES[event.name], Stage(event.target)
     context: dict[str, Any] = {"campaign": campaign_view(uow, event.campaign_id),
                                "nomination": nomination_view(uow, nomination, stage)}
     if kind == "stage_passed":
@@ -82,7 +104,7 @@ def on_stage_changed(event: events.StageChanged, uow: UnitOfWork, deps: Deps,
         context["reason"] = event.reason
     if kind == "commended":
         context["decision"] = latest_decision(uow, event.campaign_id)
-    send(uow, deps, event_id, kind, uow.directory.village_accounts(nomination.village_id), context)
+    return kind, context
 
 
 def on_publicity_opened(event: events.PublicityOpened, uow: UnitOfWork, deps: Deps,
@@ -134,12 +156,12 @@ def on_objection_resolved(event: events.ObjectionResolved, uow: UnitOfWork, deps
     }
     subject, text, html = deps.renderer.render("objection_outcome", context)
     channel = "email" if "@" in case.complainant_contact and deps.email_enabled else "letter"
-    uow.notifications.add(Notification(
+    uow.notifications.add_many([Notification(
         event_id, f"complainant:{case.id}", channel, "objection_outcome", subject, text, html,
         address=case.complainant_contact, status="pending" if channel == "email" else "to_post",
-    ))
+    )])
 
 
 def latest_decision(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
-    doc = uow.documents.versions(campaign_id, "commendation_decision")[-1]
-    return {"number": doc.meta["number"], "issued_on": local_date(doc.created_at)}
+    meta, created_at = uow.documents.latest_meta(campaign_id, "commendation_decision")
+    return {"number": meta["number"], "issued_on": local_date(created_at)}
