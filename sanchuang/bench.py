@@ -35,7 +35,7 @@ MAX_NOMINATIONS = 48_000  # the sample township has at most 999 households in ea
 
 @dataclass(frozen=True)
 class BenchOptions:
-    nominations: int = 1500
+    nominations: int = 3000
     workers: int = 1
     database_url: str = ""
     broker_url: str = ""

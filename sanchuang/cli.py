@@ -82,7 +82,7 @@ def demo(
 
 @app.command()
 def bench(
-    nominations: Annotated[int, typer.Option(help="申报件数（默认约 2–3 分钟跑完）")] = 1500,
+    nominations: Annotated[int, typer.Option(help="申报件数（默认约 2 分钟跑完）")] = 3000,
     workers: Annotated[int, typer.Option(help="worker 进程数（每个按配置的并发数）")] = 1,
     database_url: Annotated[str, typer.Option(
         help="PostgreSQL 服务器（默认 SANCHUANG_DATABASE_URL）；在其上建临时库，用完即删")] = "",
