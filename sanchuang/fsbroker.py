@@ -6,7 +6,9 @@ renamed into the queue, which on one filesystem is atomic."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 import uuid
 from time import monotonic
 from typing import Any
@@ -39,3 +41,15 @@ def register() -> str:
     """Make ``sanchuangfs://`` resolve to this transport; returns the broker URL."""
     TRANSPORT_ALIASES[ALIAS] = f"{__name__}:Transport"
     return f"{ALIAS}://"
+
+
+def prune(processed_folder: str, older_than_s: float = 600.0) -> int:
+    """Delete consumed message files older than ``older_than_s``; returns how many."""
+    cutoff, removed = time.time() - older_than_s, 0
+    with os.scandir(processed_folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".msg") and entry.stat().st_mtime < cutoff:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(entry.path)
+                    removed += 1
+    return removed

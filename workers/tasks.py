@@ -13,8 +13,9 @@ from celery import Celery
 
 from models import bench
 from models.errors import TRANSIENT_STORE_ERRORS
+from sanchuang import fsbroker
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
+from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
 from sanchuang.delivery import deliver, make_mailer
 from sanchuang.mail import TransientMailError
 from sanchuang.settings import Settings
@@ -114,3 +115,5 @@ def sweep(sys_: System, settings: Settings, lease: timedelta) -> None:
     if notes:
         log.warning("re-publishing undelivered notifications", extra={"count": len(notes)})
         sys_.bus.queue.deliver_notifications(notes)
+    if settings.embedded:
+        fsbroker.prune(filesystem_options(settings)["processed_folder"])
