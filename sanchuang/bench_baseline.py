@@ -6,15 +6,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
-
-from celery import Celery
 
 from models import bench as db
 from models.store import Store
 from sanchuang.bench_pipeline import Waiter
-from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, celery_config
-from sanchuang.settings import Settings
+from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
+from sanchuang.queue import CeleryQueue
 from sanchuang.views import safe_url
 
 QUEUES = (EVENTS, NOTIFICATIONS, SWEEPS)
@@ -27,17 +24,8 @@ class BaselineFigures:
     span_s: float
 
 
-class BenchBroker:
+class BenchBroker(CeleryQueue):
     """The producer side on the bench's broker, plus the checks that it is not shared."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-
-    @cached_property
-    def app(self) -> Celery:
-        app = Celery("sanchuang-bench", set_as_current=False)
-        app.conf.update(celery_config(self.settings))
-        return app
 
     def backlog(self) -> dict[str, int]:
         """Messages waiting in each of the queues the workers consume."""
