@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models import tables as t
+from workflows.eligibility import Member
 from workflows.errors import NotFound
 from workflows.ports import Account, Subject
 from workflows.vetoes import describe_vetoes
@@ -90,14 +91,21 @@ def _households(session: Session, ids: list[str]) -> dict[str, Subject]:
     for person in session.scalars(select(t.PersonRow).where(PERSON.c.household_id.in_(ids))):
         members[person.household_id or ""].append(person)
     return {h.id: Subject(h.id, f"{h.head_name}家庭", h.village_id,
-                          describe_vetoes((p.name, p.vetoes) for p in members[h.id]))
+                          describe_vetoes((p.name, p.vetoes) for p in members[h.id]),
+                          tuple(member(p) for p in members[h.id]))
             for h in households}
 
 
 def _persons(session: Session, ids: list[str]) -> dict[str, Subject]:
     rows = session.scalars(select(t.PersonRow).where(PERSON.c.id.in_(ids)))
-    return {p.id: Subject(p.id, p.name, p.village_id, describe_vetoes([(p.name, p.vetoes)]))
+    return {p.id: Subject(p.id, p.name, p.village_id, describe_vetoes([(p.name, p.vetoes)]),
+                          (member(p),))
             for p in rows}
+
+
+def member(person: t.PersonRow) -> Member:
+    return Member(person.id, person.name, person.birth_date, person.serving_until,
+                  person.deceased_on)
 
 
 LOADERS = {"village": _villages, "household": _households, "person": _persons}

@@ -16,7 +16,8 @@ from workflows.stages import Stage
 
 NOMINATION_FIELDS = ("id", "campaign_id", "village_id", "subject_id", "display_name", "category",
                      "deeds", "self_marks", "version", "audit_head", "revision_round",
-                     "window_id", "points", "star_level", "stage_reason", "stage_changed_at")
+                     "window_id", "points", "star_level", "stage_reason", "stage_changed_at",
+                     "nominated_by", "posthumous", "consent", "assembly", "notes")
 OBJECTION_FIELDS = ("id", "nomination_id", "window_id", "complainant_name",
                     "complainant_contact", "content", "channel", "received_at", "status",
                     "findings", "resolved_at", "version", "audit_head")

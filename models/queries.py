@@ -82,3 +82,15 @@ def roster_overview(store: Store) -> dict[str, list[dict[str, Any]]]:
 def event_ids(store: Store) -> list[int]:
     with store.sessions() as session:
         return list(session.scalars(select(OUT.c.id).order_by(OUT.c.id)))
+
+
+def actions_taken(store: Store, campaign_id: str) -> Counter[tuple[str, str, str]]:
+    """(programme, action, role) -> how many nominations had it: the course of review."""
+    audit = t.AuditRow.__table__
+    query = (select(NOM.c.programme, audit.c.action, audit.c.role,
+                    func.count(func.distinct(audit.c.subject_id)))
+             .select_from(audit.join(NOM, NOM.c.id == audit.c.subject_id))
+             .where(NOM.c.campaign_id == campaign_id)
+             .group_by(NOM.c.programme, audit.c.action, audit.c.role))
+    with store.sessions() as session:
+        return Counter({(p, a, r): n for p, a, r, n in session.execute(query)})

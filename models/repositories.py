@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from models import mapping
@@ -14,10 +14,13 @@ from models import tables as t
 from workflows.campaign import Campaign
 from workflows.errors import NotFound, StaleVersion
 from workflows.nomination import Nomination
+from workflows.policy import Programme
 from workflows.ports import Review
 from workflows.stages import Stage
 
 NOM = t.NominationRow.__table__
+ACCEPTED = [s.value for s in (Stage.PANEL_REVIEW, Stage.FINAL_APPROVAL, Stage.PUBLICITY,
+                              Stage.APPROVED, Stage.COMMENDED)]
 CAMPAIGN = t.CampaignRow.__table__
 REVIEW = t.ReviewRow.__table__
 
@@ -84,6 +87,18 @@ class NominationRepository:
         query = self._select(lock).where(NOM.c.campaign_id == campaign_id,
                                          NOM.c.stage == stage.value)
         return self._find(query.order_by(NOM.c.id))
+
+    def waiting_in(self, stages: Sequence[Stage]) -> list[Nomination]:
+        """Every nomination, of any campaign, now in one of these stages."""
+        return self._find(self._select(False).where(NOM.c.stage.in_([s.value for s in stages]))
+                          .order_by(NOM.c.id))
+
+    def count_accepted(self, campaign_id: str, village_id: str, programme: Programme) -> int:
+        """Nominations of a village and programme past preliminary review and still in."""
+        query = select(func.count()).select_from(NOM).where(
+            NOM.c.campaign_id == campaign_id, NOM.c.village_id == village_id,
+            NOM.c.programme == programme.value, NOM.c.stage.in_(ACCEPTED))
+        return int(self.session.scalar(query) or 0)
 
     def _find(self, query: Any) -> list[Nomination]:
         return [mapping.nomination(r) for r in self.session.scalars(query)]

@@ -11,8 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.directory import Directory
 from models.outbox import AuditRepository, NotificationRepository, OutboxRepository
+from models.panel_repos import PanelRepository
 from models.publicity_repos import DocumentRepository, ObjectionRepository, WindowRepository
+from models.reminders import ReminderDays
 from models.repositories import CampaignRepository, NominationRepository, ReviewRepository
+from models.titles import TitleRepository
+from models.vetting_repos import VettingRepository
 from workflows.audit import AuditEntry
 from workflows.events import Event
 
@@ -38,6 +42,10 @@ class SqlUnitOfWork:
         self.documents = DocumentRepository(self.session)
         self.notifications = NotificationRepository(self.session, self.now)
         self.directory = Directory(self.session)
+        self.vetting = VettingRepository(self.session)
+        self.panel = PanelRepository(self.session)
+        self.titles = TitleRepository(self.session)
+        self.reminder_days = ReminderDays(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -16,7 +16,7 @@ from models import bench as db
 from models import queries
 from sanchuang.bootstrap import System
 from sanchuang.demo import DemoRun
-from sanchuang.demo_data import DEEDS, panel_marks
+from sanchuang.demo_data import DEEDS, assembly_meeting, panel_marks, passing_vote
 from sanchuang.processes import wait_for
 from sanchuang.roster import APPROVER, SECRETARIAT, load_sample, reviewer_actors, village_actor
 from workflows import commands as c
@@ -24,6 +24,7 @@ from workflows.calendar import local_date
 from workflows.policy import Programme
 from workflows.samples import default_policy
 from workflows.stages import STAGE_NAMES_ZH, Stage
+from workflows.vetting import DEFAULT_DEPARTMENTS
 
 SEED = 2026
 VILLAGES = 49  # 47 villages and 2 residential committees in the sample township
@@ -74,7 +75,18 @@ def prepare(system: System, nominations: int, tick: Callable[[int], None]) -> tu
             launcher.campaign_id, PROGRAMME.value, household["id"], village_actor(village),
             deeds=DEEDS[PROGRAMME]))] = village
         tick(done)
+    record_assemblies(system, drafts)
     return launcher.campaign_id, drafts
+
+
+def record_assemblies(system: System, drafts: dict[str, str]) -> None:
+    """Each village's representative meeting votes on all its drafts at once."""
+    rng, today = random.Random(SEED), local_date(system.store.clock.now())
+    for village in sorted(set(drafts.values())):
+        meeting = assembly_meeting(rng, today)
+        votes = {n: passing_vote(rng, meeting.members_present)
+                 for n, v in drafts.items() if v == village}
+        system.bus.handle(c.RecordAssemblyVotes(village_actor(village), meeting, votes))
 
 
 def spread(households: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
@@ -154,6 +166,8 @@ class PipelineRun:
         while done < len(self.drafts):
             batch = tuple(self.ready(Stage.PRELIMINARY_REVIEW)[:BATCH])
             self.system.bus.handle(c.AcceptNominations(batch, SECRETARIAT))
+            for department in DEFAULT_DEPARTMENTS:  # each department clears the batch at once
+                self.system.bus.handle(c.ClearVettingList(department, batch, SECRETARIAT))
             for reviewer in reviewers:  # each reviewer hands in one score sheet per batch
                 sheet = {n: panel_marks(rng, policy, PROGRAMME, True) for n in batch}
                 self.system.bus.handle(c.RecordReviews(reviewer, sheet))

@@ -12,10 +12,12 @@ import typer
 from rich.console import Console
 
 from models.errors import STORE_UNREACHABLE
-from sanchuang import views
+from sanchuang import calendar_views, views
 from sanchuang.bench import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
 from sanchuang.logs import configure_logging
+from sanchuang.paper_cli import paper_app
+from sanchuang.rubric_views import check_files, write_samples
 from sanchuang.settings import get_settings
 from workflows.errors import DomainError
 from workflows.stages import mermaid
@@ -23,6 +25,11 @@ from workflows.stages import mermaid
 app = typer.Typer(help="三创评选工作流：星级文明村、道德模范户、道德标兵", no_args_is_help=True)
 clock_app = typer.Typer(help="共享时钟（所有进程读取同一时间）", no_args_is_help=True)
 app.add_typer(clock_app, name="clock")
+calendar_app = typer.Typer(help="工作日日历：法定节假日、调休上班日", no_args_is_help=True)
+app.add_typer(calendar_app, name="calendar")
+app.add_typer(paper_app, name="paper")
+rubric_app = typer.Typer(help="评分细则文件：生成样例、检查错误", no_args_is_help=True)
+app.add_typer(rubric_app, name="rubric")
 console = Console()
 
 
@@ -124,6 +131,48 @@ def clock_advance(duration: Annotated[str, typer.Argument(help="如 7d、36h、9
     system = bootstrap()
     system.store.clock.advance(views.parse_duration(duration))
     console.print(views.clock_line(system.store.clock))
+
+
+@calendar_app.command("end")
+def calendar_end(
+    start: Annotated[str, typer.Argument(
+        metavar="START", help="开始日期 YYYY-MM-DD，当天算第 1 天")],
+    days: Annotated[int | None, typer.Option("--days", help="按自然日计的天数")] = None,
+    working_days: Annotated[int | None, typer.Option(
+        "--working-days", help="按工作日计的天数（跳过节假日，计入调休上班日）")] = None,
+    overrides: Annotated[Path | None, typer.Option(help="乡镇节假日调整文件（TOML）")] = None,
+) -> None:
+    """窗口的最后一天：从 START 起数 N 个自然日或工作日。"""
+    try:
+        lines = calendar_views.window_end(start, days, working_days, overrides)
+    except DomainError as refusal:
+        typer.echo(f"未执行：{refusal}", err=True)
+        raise typer.Exit(2) from None
+    for line in lines:
+        typer.echo(line)
+
+
+@rubric_app.command("samples")
+def rubric_samples(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="写入的目录（不存在则新建）")],
+    force: Annotated[bool, typer.Option(help="覆盖已有的同名文件")] = False,
+) -> None:
+    """把系统自带的评选方案样例（含评分细则）写入 DIR，供本镇修改。"""
+    try:
+        written = write_samples(directory, force)
+    except DomainError as refusal:
+        typer.echo(f"未执行：{refusal}", err=True)
+        raise typer.Exit(2) from None
+    for path in written:
+        typer.echo(f"已写入 {path}")
+
+
+@rubric_app.command("check")
+def rubric_check(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="要检查的方案文件")],
+) -> None:
+    """检查评选方案文件：列出每一处错误的文件和行号，有错误时退出码为 1。"""
+    raise typer.Exit(check_files(files, typer.echo))
 
 
 def main() -> None:

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from models import queries
 from sanchuang.bootstrap import System
-from sanchuang.demo_data import DEEDS, Pick, panel_marks, pick_nominees
+from sanchuang.demo_data import (
+    DEEDS,
+    Pick,
+    assembly_meeting,
+    assembly_votes,
+    panel_marks,
+    pick_nominees,
+)
+from sanchuang.holidays import campaign_calendar
 from sanchuang.processes import wait_for
 from sanchuang.roster import APPROVER, SECRETARIAT, reviewer_actors, village_actor
 from sanchuang.sample import REFERENCE_DAY
@@ -47,10 +55,14 @@ class DemoRun:
     def launch(self) -> None:
         """发起评选活动"""
         year = local_date(self.system.store.clock.now()).year
+        calendar, warning = campaign_calendar(year)
+        if warning:
+            self.say(warning)
         campaign = Campaign(
             new_id(), "430522100", year, f"{year}年度“三创”评选活动", default_policy(),
             ("中共新坪镇委员会", "新坪镇人民政府"), f"新坪发〔{year}〕3号",
             Contact("0739-6812345", "wmb@xinping.example", "新坪镇人民政府三楼文明办"),
+            tuple(sorted(calendar.holidays)), tuple(sorted(calendar.make_up_workdays)),
         )
         self.campaign_id = self.bus.handle(c.CreateCampaign(campaign, SECRETARIAT))
 
@@ -63,13 +75,25 @@ class DemoRun:
         rng = random.Random(self.seed)
         roster = queries.roster_overview(self.system.store)
         for pick in pick_nominees(rng, roster, REFERENCE_DAY):
-            actor = village_actor(pick.village_id)
             nid = self.bus.handle(c.CreateNomination(
-                self.campaign_id, pick.programme.value, pick.subject_id, actor,
-                category=pick.category, deeds=DEEDS[pick.programme]))
-            self.bus.handle(c.SubmitNomination(nid, actor))
+                self.campaign_id, pick.programme.value, pick.subject_id,
+                village_actor(pick.village_id), category=pick.category,
+                deeds=DEEDS[pick.programme]))
             self.picks[nid] = pick
-        self.say(f"各村提交申报 {len(self.picks)} 件")
+        today = local_date(self.system.store.clock.now())
+        for village, ids in self.by_village().items():
+            meeting = assembly_meeting(rng, today)
+            votes = assembly_votes(rng, ids, self.picks, meeting)
+            if votes:
+                self.bus.handle(c.RecordAssemblyVotes(village_actor(village), meeting, votes))
+            self.bus.handle(c.SubmitNominations(tuple(ids), village_actor(village)))
+        self.say(f"各村召开村民代表会议表决后提交申报 {len(self.picks)} 件")
+
+    def by_village(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for nid, pick in self.picks.items():
+            found.setdefault(pick.village_id, []).append(nid)
+        return found
 
     def ordered(self, programme: str | None = None) -> list[str]:
         """Nomination ids in the order they were picked (ids are random; picks are not)."""
@@ -97,11 +121,25 @@ class DemoRun:
         self.wait_until_none(Stage.PANEL_REVIEW, "评审汇总")
         self.say("评审委员会打分完毕")
 
-    def score_all(self) -> None:
+    def vet(self) -> None:
+        """联合审查: three departments clear the whole list; the police station reports a
+        veto on one household and clears the rest."""
+        waiting = tuple(r["id"] for r in self.in_stage(Stage.PANEL_REVIEW))
         vetoed = self.ordered("model_household")[1]
-        self.bus.handle(c.RecordVeto(vetoed, SECRETARIAT,
-                                     "联合审查：派出所反馈该户成员有涉赌违法记录（一票否决）"))
+        for department in ("司法所", "纪委", "信访办"):
+            self.bus.handle(c.ClearVettingList(department, waiting, SECRETARIAT,
+                                               "经审查，无不良记录"))
+        with self.system.store.uow() as uow:
+            police = next(r for r in uow.vetting.for_nominations([vetoed])[vetoed]
+                          if r.department == "公安派出所")
+        self.bus.handle(c.AnswerVetting(police.id, SECRETARIAT, "veto",
+                                        "该户成员有涉赌违法记录（一票否决）"))
+        self.bus.handle(c.ClearVettingList("公安派出所", tuple(n for n in waiting if n != vetoed),
+                                           SECRETARIAT, "经审查，无不良记录"))
         self.say("联合审查：1 件一票否决")
+
+    def score_all(self) -> None:
+        self.vet()
         rng = random.Random(self.seed * 7 + 1)
         weak = self.ordered("model_household")[-1]
         policy = default_policy()

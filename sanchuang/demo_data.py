@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from workflows.assembly import AssemblyMeeting, AssemblyRule, AssemblyVote
 from workflows.policy import CampaignPolicy, Programme
 from workflows.samples import EXEMPLAR_CATEGORIES
 
@@ -54,3 +55,21 @@ def panel_marks(rng: random.Random, policy: CampaignPolicy, programme: Programme
             low, high = (0.88, 1.0) if strong else (0.55, 0.75)
             marks[criterion.key] = round(top * rng.uniform(low, high), 1)
     return marks
+
+
+def assembly_meeting(rng: random.Random, held_on: date) -> AssemblyMeeting:
+    """A villager-representative meeting that reached its quorum."""
+    required = rng.randint(30, 50)
+    return AssemblyMeeting(held_on, required, rng.randint(-(-required * 2 // 3), required))
+
+
+def assembly_votes(rng: random.Random, ids: list[str], picks: dict[str, Pick],
+                   meeting: AssemblyMeeting) -> dict[str, AssemblyVote]:
+    """The meeting's vote on each of the village's nominees that need one (most for)."""
+    needed = [n for n in ids if picks[n].programme.value in AssemblyRule().programmes]
+    return {n: passing_vote(rng, meeting.members_present) for n in needed}
+
+
+def passing_vote(rng: random.Random, present: int) -> AssemblyVote:
+    against, abstain = rng.randint(0, 2), rng.randint(0, 1)
+    return AssemblyVote(present - against - abstain, against, abstain)

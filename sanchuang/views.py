@@ -74,6 +74,26 @@ def summary_table(system: System, campaign_id: str) -> Table:
     return table
 
 
+REVIEW_COURSE = (("退回补充", "return_for_revision", None), ("初审未过", "reject", "secretariat"),
+                 ("一票否决", "veto", None), ("评审未过", "reject", "system"),
+                 ("异议成立", "disqualify", None))
+
+
+def review_table(system: System, campaign_id: str) -> Table:
+    """How the review went, per programme: returns, refusals, vetoes, upheld objections."""
+    taken = queries.actions_taken(system.store, campaign_id)
+    table = Table(title="评审情况")
+    table.add_column("项目")
+    for label, _, _ in REVIEW_COURSE:
+        table.add_column(label, justify="right")
+    for programme in Programme:
+        counts = [sum(n for (p, a, r), n in taken.items()
+                      if p == programme.value and a == action and role in (None, r))
+                  for _, action, role in REVIEW_COURSE]
+        table.add_row(PROGRAMME_NAMES_ZH[programme], *map(str, counts))
+    return table
+
+
 def print_status(system: System, campaign_id: str | None, console: Console) -> None:
     campaign_id = campaign_id or queries.latest_campaign_id(system.store)
     if campaign_id is None:
@@ -124,6 +144,7 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
             run_steps(run, console)
         except TimeoutError as error:
             console.print(f"[red]{error}（日志：{system.settings.data_dir / 'logs'}）[/red]")
+    console.print(review_table(system, run.campaign_id))
     console.print(summary_table(system, run.campaign_id))
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))

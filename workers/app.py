@@ -19,6 +19,10 @@ def create_app(settings: Settings | None = None) -> Celery:
                                 "options": {"queue": SWEEPS, "expires": settings.sweep_seconds}},
         "sweep-outbox": {"task": "sanchuang.sweep_outbox", "schedule": settings.sweep_seconds,
                          "options": {"queue": SWEEPS, "expires": settings.sweep_seconds}},
+        # Cheap when the day's reminders are out: one look-up of the day.
+        "remind-deadlines": {"task": "sanchuang.remind_deadlines",
+                             "schedule": settings.sweep_seconds,
+                             "options": {"queue": SWEEPS, "expires": settings.sweep_seconds}},
     }
     app.conf.beat_schedule_filename = str(settings.data_dir / "celerybeat-schedule")
     tasks.register(app, settings)

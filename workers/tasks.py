@@ -19,7 +19,7 @@ from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_opt
 from sanchuang.delivery import deliver, make_mailer
 from sanchuang.mail import TransientMailError
 from sanchuang.settings import Settings
-from workflows.commands import CloseDuePublicity
+from workflows.commands import CloseDuePublicity, RemindOfDeadlines
 
 log = logging.getLogger("sanchuang.tasks")
 TRANSIENT = (*TRANSIENT_STORE_ERRORS, TransientMailError, ConnectionError, TimeoutError)
@@ -70,6 +70,10 @@ def register(app: Celery, settings: Settings) -> None:
     @house_task(app, "sanchuang.sweep_publicity", SWEEPS)
     def sweep_publicity() -> None:
         system(settings).bus.handle(CloseDuePublicity())
+
+    @house_task(app, "sanchuang.remind_deadlines", SWEEPS)
+    def remind_deadlines() -> None:
+        system(settings).bus.handle(RemindOfDeadlines())
 
     @house_task(app, "sanchuang.sweep_outbox", SWEEPS)
     def sweep_outbox() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from workflows.assembly import AssemblyMeeting, AssemblyVote
 from workflows.campaign import Campaign
 from workflows.nomination import Actor, new_id
 from workflows.stages import Action
@@ -32,6 +33,8 @@ class CreateNomination(Command):
     deeds: str = ""
     self_marks: dict[str, float] = field(default_factory=dict)
     nomination_id: str = field(default_factory=new_id)
+    nominated_by: str = "village"
+    posthumous: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,3 +149,100 @@ class PublishCommendation(Command):
     campaign_id: str
     actor: Actor
     decision_number: str
+
+
+@dataclass(frozen=True)
+class RecordAssemblyVotes(Command):
+    """The clerk enters one villager-representative meeting: attendance and each vote."""
+
+    actor: Actor
+    meeting: AssemblyMeeting
+    votes: dict[str, AssemblyVote]
+
+
+@dataclass(frozen=True)
+class RecordConsent(Command):
+    """The nominee confirms a nomination made by others (recorded by the village clerk)."""
+
+    nomination_id: str
+    actor: Actor
+    confirmed_by: str
+    confirmed_on: date
+
+
+@dataclass(frozen=True)
+class AnswerVetting(Command):
+    """The secretariat records one department's written answer: outcome "clear" or "veto"."""
+
+    request_id: str
+    actor: Actor
+    outcome: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ClearVettingList(Command):
+    """One department answers "no adverse record" for a list of nominations at once."""
+
+    department: str
+    nomination_ids: tuple[str, ...]
+    actor: Actor
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SetReviewerProfile(Command):
+    """Ties a reviewer account to the roster (their person, village, kin) for conflict checks."""
+
+    account_id: str
+    actor: Actor
+    person_id: str | None = None
+    village_id: str | None = None
+    kin_person_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssignReviewers(Command):
+    campaign_id: str
+    programme: str
+    reviewer_ids: tuple[str, ...]
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class DeclareConflict(Command):
+    """A reviewer steps aside (回避) from one nomination, giving the reason."""
+
+    nomination_id: str
+    reviewer: Actor
+    reason: str
+
+
+@dataclass(frozen=True)
+class RecordVote(Command):
+    nomination_id: str
+    reviewer: Actor
+    in_favour: bool
+
+
+@dataclass(frozen=True)
+class RankPanel(Command):
+    campaign_id: str
+    programme: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class MoveCategory(Command):
+    """The panel moves a nominee to another category (recorded by the secretariat)."""
+
+    nomination_id: str
+    category: str
+    reason: str
+    actor: Actor
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RemindOfDeadlines(Command):
+    """Run by beat: the day's reminders, once a day however often it runs."""

@@ -97,3 +97,63 @@ def event_from_record(type_name: str, payload: dict[str, Any]) -> Event:
     cls = Event.registry[type_name]
     known = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in payload.items() if k in known})
+
+
+@dataclass(frozen=True)
+class VettingRequested(Event):
+    request_id: str
+    nomination_id: str
+    department: str
+    due_at: str
+
+
+@dataclass(frozen=True)
+class VettingAnswered(Event):
+    request_id: str
+    nomination_id: str
+    department: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class VettingCleared(Event):
+    """Every department answered "no adverse record": the panel may conclude."""
+
+    nomination_id: str
+
+
+@dataclass(frozen=True)
+class ReviewersAssigned(Event):
+    campaign_id: str
+    programme: str
+    reviewer_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewerRecused(Event):
+    nomination_id: str
+    reviewer_id: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PanelRanked(Event):
+    campaign_id: str
+    programme: str
+
+
+@dataclass(frozen=True)
+class CategoryMoved(Event):
+    nomination_id: str
+    campaign_id: str
+    source: str
+    target: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeadlinesDue(Event):
+    """Once a day: time to remind everyone of what is near or past its deadline."""
+
+    day: str

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from workflows.audit import AuditEntry, chain_entry
 from workflows.errors import Forbidden, StaleVersion
 from workflows.events import Event, StageChanged
 from workflows.policy import Programme
-from workflows.stages import Action, Role, Stage, transition
+from workflows.stages import Action, Move, Role, Stage, transition
 
 
 def new_id() -> str:
@@ -48,6 +49,11 @@ class Nomination:
     star_level: str = ""
     stage_reason: str = ""
     stage_changed_at: datetime | None = None
+    nominated_by: str = "village"  # self | village | others
+    posthumous: bool = False
+    consent: dict[str, Any] = field(default_factory=dict)
+    assembly: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list, repr=False, compare=False)
     audit: list[AuditEntry] = field(default_factory=list, repr=False, compare=False)
 
@@ -61,9 +67,7 @@ class Nomination:
                 f"申报 {self.display_name} 已被他人修改（版本 {self.version}，"
                 f"您看到的是 {expected_version}），请刷新后重试"
             )
-        if actor.role is Role.VILLAGE and actor.village_id != self.village_id:
-            raise Forbidden("村两委只能办理本村的申报")
-        move = transition(self.stage, action, actor.role, reason)
+        move = self.check(action, actor, reason)
         entry = chain_entry(
             self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
             role=actor.role.value, action=action.value, source=self.stage.value,
@@ -78,3 +82,21 @@ class Nomination:
         self.stage_reason, self.stage_changed_at = reason, now
         if action is Action.RESUBMIT:
             self.revision_round += 1
+
+    def check(self, action: Action, actor: Actor, reason: str = "") -> Move:
+        """The move ``actor`` may take, or a refusal; changes nothing."""
+        if actor.role is Role.VILLAGE and actor.village_id != self.village_id:
+            raise Forbidden("村两委只能办理本村的申报")
+        return transition(self.stage, action, actor.role, reason)
+
+    def record(self, action: str, actor: Actor, now: datetime, reason: str = "") -> None:
+        """An audited change that moves no stage (an assembly vote, a consent, a category)."""
+        if actor.role is Role.VILLAGE and actor.village_id != self.village_id:
+            raise Forbidden("村两委只能办理本村的申报")
+        entry = chain_entry(
+            self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
+            role=actor.role.value, action=action, source=self.stage.value,
+            target=self.stage.value, reason=reason, at=now,
+        )
+        self.audit.append(entry)
+        self.version, self.audit_head = self.version + 1, entry.hash

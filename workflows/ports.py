@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from workflows.audit import AuditEntry
 from workflows.campaign import Campaign
+from workflows.eligibility import Member
 from workflows.events import Event
 from workflows.nomination import Nomination
 from workflows.objections import ObjectionCase
@@ -48,6 +49,7 @@ class Subject:
     display_name: str
     village_id: str
     member_vetoes: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()
 
 
 @dataclass
@@ -92,6 +94,8 @@ class UnitOfWork(Protocol):
     notifications: Any
     directory: Any
     outbox: Any
+    titles: Any
+    reminder_days: Any
     committed_event_ids: list[int]
     committed_notification_ids: list[int]
 

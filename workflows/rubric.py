@@ -1,13 +1,14 @@
-"""Scoring against a rubric: stars per criterion met, or points with thresholds."""
+"""Scoring against a rubric: stars per criterion met, or points with thresholds, and the
+weighted final score over several sources (panel, representatives, public)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import mean
 
 from workflows.errors import InvalidInput
-from workflows.policy import Rubric
+from workflows.policy import WEIGHT_SOURCES, Rubric
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,28 @@ def can_apply(rubric: Rubric, self_marks: Mapping[str, float]) -> bool:
     if rubric.apply_threshold is None:
         return True
     return score(rubric, self_marks).points >= rubric.apply_threshold
+
+
+def weighted(rubric: Rubric, scores_by_source: Mapping[str, float]) -> float:
+    """The final score: each source's score (0 to the rubric's full marks) times its weight in
+    percent. A rubric without weights counts the panel's score alone."""
+    weights = rubric.weights or {"panel": 100.0}
+    unknown = sorted(set(scores_by_source) - set(weights))
+    if unknown:
+        raise InvalidInput(f"评分细则没有为这些来源设置权重：{', '.join(unknown)}；"
+                           f"应提供：{_source_names(weights)}")
+    missing = [source for source in weights if source not in scores_by_source]
+    if missing:
+        raise InvalidInput(f"还缺以下来源的分数：{_source_names(missing)}")
+    total = 0.0
+    for source, weight in weights.items():
+        value = float(scores_by_source[source])
+        if not 0 <= value <= rubric.full_marks:
+            raise InvalidInput(f"{WEIGHT_SOURCES.get(source, source)}的分数 {value:g} 超出范围"
+                               f"（0–{rubric.full_marks:g}）")
+        total += value * weight
+    return round(total / 100, 2)
+
+
+def _source_names(sources: Iterable[str]) -> str:
+    return "、".join(f"{WEIGHT_SOURCES.get(s, s)}（{s}）" for s in sources)

@@ -1,4 +1,7 @@
-"""The default campaign policy, built from the township's published plan."""
+"""The default campaign policy, built from the township's published plan.
+
+It is the same policy as the shipped file ``sanchuang/rubrics/campaign-default.yaml`` (the file
+a township edits); ``tests/unit/test_rubric_files.py`` keeps the two equal."""
 
 from __future__ import annotations
 
@@ -56,7 +59,8 @@ def default_policy() -> CampaignPolicy:
                 Programme.MODEL_HOUSEHOLD, household, Quota(6, 10)
             ),
             Programme.MORAL_EXEMPLAR: ProgrammePolicy(
-                Programme.MORAL_EXEMPLAR, exemplar, Quota(2, 4), EXEMPLAR_CATEGORIES, min_age=16
+                Programme.MORAL_EXEMPLAR, exemplar, Quota(2, 4), EXEMPLAR_CATEGORIES, min_age=16,
+                posthumous_exempt=True,
             ),
         },
         publicity_days=7,

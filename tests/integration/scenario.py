@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from models.store import Store
@@ -10,6 +11,7 @@ from sanchuang.bootstrap import System, bootstrap
 from sanchuang.roster import SECRETARIAT, load_sample, village_actor
 from sanchuang.settings import Settings
 from workflows import commands as c
+from workflows.assembly import AssemblyMeeting, AssemblyVote
 from workflows.campaign import Campaign, Contact
 from workflows.nomination import new_id
 from workflows.samples import default_policy
@@ -49,6 +51,13 @@ def launch(system: System) -> str:
     return system.bus.handle(c.CreateCampaign(campaign, SECRETARIAT))
 
 
+MEETING = AssemblyMeeting(date(2026, 11, 20), members_required=45, members_present=38)
+
+
 def draft(system: System, campaign_id: str, household: str = HOUSEHOLD) -> str:
-    return system.bus.handle(c.CreateNomination(campaign_id, "model_household", household,
-                                                village_actor(household[:12])))
+    """A household's draft, carried by its village assembly's vote."""
+    actor = village_actor(household[:12])
+    nomination_id = system.bus.handle(c.CreateNomination(campaign_id, "model_household",
+                                                         household, actor))
+    system.bus.handle(c.RecordAssemblyVotes(actor, MEETING, {nomination_id: AssemblyVote(33)}))
+    return nomination_id

@@ -72,9 +72,9 @@ def test_a_stale_version_is_refused(store: Store, tmp_path: Path) -> None:
         system.bus.handle(c.SubmitNomination(nomination_id, village_actor(VILLAGE),
                                              expected_version=0))
     system.bus.handle(c.SubmitNomination(nomination_id, village_actor(VILLAGE),
-                                         expected_version=1))
+                                         expected_version=2))
     with store.uow() as uow:
-        assert uow.nominations.get(nomination_id).version == 2
+        assert uow.nominations.get(nomination_id).version == 3
 
 
 def test_a_concurrent_save_of_an_old_copy_is_refused(store: Store, tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_the_same_event_twice_has_one_effect(store: Store, tmp_path: Path) -> No
         chain = uow.audit_log.chain(nomination_id)
     assert nomination.stage is Stage.PRELIMINARY_REVIEW
     assert count(store, t.NotificationRow, t.NotificationRow.kind == "received") == 2
-    assert [e.action for e in chain] == ["create", "submit", "start_review"]
+    assert [e.action for e in chain] == ["create", "record_assembly", "submit", "start_review"]
     assert verify(chain, nomination.audit_head) == []
 
 
@@ -115,9 +115,9 @@ def test_a_tampered_audit_entry_is_detected(store: Store, tmp_path: Path) -> Non
     system.bus.handle(c.ReturnForRevision(nomination_id, SECRETARIAT, "缺少会议记录"))
     with store.sessions() as session, session.begin():
         row = session.scalars(select(t.AuditRow).where(t.AuditRow.subject_id == nomination_id,
-                                                       t.AuditRow.seq == 2)).one()
+                                                       t.AuditRow.seq == 3)).one()
         row.reason = "改过的理由"
     with store.uow() as uow:
         problems = verify(uow.audit_log.chain(nomination_id),
                           uow.nominations.get(nomination_id).audit_head)
-    assert problems == [f"{nomination_id}: 第 2 条被改动"]
+    assert problems == [f"{nomination_id}: 第 3 条被改动"]

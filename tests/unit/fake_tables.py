@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
+
+from fake_panel import PanelTables
 
 from workflows.audit import AuditEntry
 from workflows.campaign import Campaign
+from workflows.eligibility import Title
 from workflows.errors import NotFound, StaleVersion
 from workflows.events import Event
 from workflows.nomination import Nomination
@@ -43,6 +46,8 @@ class Tables:
     campaigns: dict[str, Campaign] = field(default_factory=dict)
     nominations: dict[str, Nomination] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)
+    titles: list[dict] = field(default_factory=list)
+    reminder_days: set[date] = field(default_factory=set)
     windows: dict[str, PublicityWindow] = field(default_factory=dict)
     objections: dict[str, ObjectionCase] = field(default_factory=dict)
     documents: dict[str, PublishedList] = field(default_factory=dict)
@@ -53,6 +58,7 @@ class Tables:
     villages: dict[str, str] = field(default_factory=dict)
     subjects: dict[tuple[str, str], Subject] = field(default_factory=dict)
     accounts: dict[str, Account] = field(default_factory=dict)
+    panel: PanelTables = field(default_factory=PanelTables)
 
     def add_village(self, village_id: str, name: str, account: Account | None = None) -> None:
         self.villages[village_id] = name
@@ -114,6 +120,17 @@ class NominationRepo(_Repo):
 
     def in_stage(self, campaign_id: str, stage: Stage, lock: bool = False) -> list[Nomination]:
         return self._where(lambda n: n.campaign_id == campaign_id and n.stage is stage)
+
+    def waiting_in(self, stages: Sequence[Stage]) -> list[Nomination]:
+        return self._where(lambda n: n.stage in stages)
+
+    def count_accepted(self, campaign_id: str, village_id: str, programme: Any) -> int:
+        accepted = {Stage.PANEL_REVIEW, Stage.FINAL_APPROVAL, Stage.PUBLICITY, Stage.APPROVED,
+                    Stage.COMMENDED}
+        return sum(1 for n in self.t.nominations.values()
+                   if (n.campaign_id, n.village_id, n.programme) == (campaign_id, village_id,
+                                                                     programme)
+                   and n.stage in accepted)
 
     def save(self, nomination: Nomination) -> None:
         self.save_many([nomination])
@@ -256,9 +273,36 @@ class Directory(_Repo):
     def subjects(self, wanted: Iterable[tuple[str, str]]) -> dict[str, Subject]:
         return {subject_id: self.subject(kind, subject_id) for kind, subject_id in wanted}
 
+    def accounts_with_role(self, role: str) -> list[Account]:
+        return sorted((a for a in self.t.accounts.values() if a.role == role),
+                      key=lambda a: a.id)
+
     def village_accounts(self, village_id: str) -> list[Account]:
         return sorted((a for a in self.t.accounts.values() if a.village_id == village_id),
                       key=lambda a: a.id)
+
+
+class TitleRepo(_Repo):
+    def add_many(self, rows: Sequence[dict]) -> None:
+        self.t.titles.extend(rows)
+
+    def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]:
+        return {i: [Title(r["programme"], r["star_level"], r["year"], r["status"],
+                          r.get("ended_on")) for r in self.t.titles if r["subject_id"] == i]
+                for i in subject_ids}
+
+    def end(self, nomination_id: str, status: str, on: date) -> None:
+        for row in self.t.titles:
+            if row["nomination_id"] == nomination_id:
+                row.update(status=status, ended_on=on)
+
+
+class ReminderDays(_Repo):
+    def claim(self, day: date, now: datetime) -> bool:
+        if day in self.t.reminder_days:
+            return False
+        self.t.reminder_days.add(day)
+        return True
 
 
 class Outbox(_Repo):

@@ -12,6 +12,7 @@ from copy import deepcopy
 from datetime import datetime, timedelta
 from typing import Any
 
+from fake_panel import PanelRepo, VettingRepo
 from fake_tables import (
     CampaignRepo,
     Directory,
@@ -22,8 +23,10 @@ from fake_tables import (
     ObjectionRepo,
     Outbox,
     OutboxRow,
+    ReminderDays,
     ReviewRepo,
     Tables,
+    TitleRepo,
     WindowRepo,
 )
 
@@ -48,7 +51,9 @@ class FakeUnitOfWork:
         self.reviews, self.windows = ReviewRepo(self), WindowRepo(self)
         self.objections, self.documents = ObjectionRepo(self), DocumentRepo(self)
         self.notifications, self.directory = NotificationRepo(self), Directory(self)
-        self.outbox = Outbox(self)
+        self.vetting, self.panel = VettingRepo(self), PanelRepo(self)
+        self.outbox, self.titles = Outbox(self), TitleRepo(self)
+        self.reminder_days = ReminderDays(self)
 
     def __enter__(self) -> FakeUnitOfWork:
         self.rollback()

@@ -9,6 +9,7 @@ from typing import Any
 from fakes import FakeClock, FakeQueue, FakeRenderer, FakeUnitOfWork, Tables
 
 from workflows import commands as c
+from workflows.assembly import AssemblyMeeting, AssemblyVote
 from workflows.bus import MessageBus
 from workflows.campaign import Campaign
 from workflows.nomination import Actor, Nomination
@@ -38,7 +39,11 @@ def seed(t: Tables) -> None:
     t.add_household("h-liu", "v-wanli", "刘桂芳")
     t.add_household("h-li", "v-wanli", "李春生", [("李小龙", ["crime"])])
     t.add_household("h-chen", "v-shimen", "陈志强")
+    t.accounts[SECRETARY.id] = Account(SECRETARY.id, "镇文明办", "secretariat")
 
+
+MEETING = AssemblyMeeting(held_on=NOW.date(), members_required=45, members_present=38)
+PASSING_VOTE = AssemblyVote(votes_for=33, votes_against=3, abstentions=2)
 
 @dataclass
 class Flow:
@@ -82,10 +87,15 @@ class Flow:
         village_id = self.rows.subjects["household", household].village_id
         return {WANLI.village_id: WANLI, SHIMEN.village_id: SHIMEN}[village_id]
 
-    def create(self, household: str = "h-wang", actor: Actor | None = None) -> str:
+    def create(self, household: str = "h-wang", actor: Actor | None = None,
+               vote: AssemblyVote | None = PASSING_VOTE) -> str:
+        """A draft, with the village assembly's vote on it unless ``vote`` is None."""
         actor = actor or self.village_actor(household)
-        return self.run(c.CreateNomination(CAMPAIGN_ID, "model_household", household, actor,
-                                           deeds="照顾瘫痪婆婆十余年"))
+        nomination_id = self.run(c.CreateNomination(CAMPAIGN_ID, "model_household", household,
+                                                    actor, deeds="照顾瘫痪婆婆十余年"))
+        if vote is not None:
+            self.run(c.RecordAssemblyVotes(actor, MEETING, {nomination_id: vote}))
+        return nomination_id
 
     def submitted(self, household: str = "h-wang", actor: Actor | None = None) -> str:
         actor = actor or self.village_actor(household)
@@ -94,9 +104,16 @@ class Flow:
         return nomination_id
 
     def in_panel(self, household: str = "h-wang", actor: Actor | None = None) -> str:
+        """Accepted, and every vetting department has answered "no adverse record"."""
         nomination_id = self.submitted(household, actor)
         self.run(c.AcceptNomination(nomination_id, SECRETARY))
+        self.clear_vetting(nomination_id)
         return nomination_id
+
+    def clear_vetting(self, nomination_id: str) -> None:
+        for request in list(self.rows.panel.vetting.values()):
+            if request.nomination_id == nomination_id and not request.answered:
+                self.run(c.AnswerVetting(request.id, SECRETARY, "clear"))
 
     def review(self, nomination_id: str, marks: dict[str, float], *reviewers: Actor) -> None:
         for reviewer in reviewers:

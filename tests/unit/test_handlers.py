@@ -77,7 +77,7 @@ def test_a_village_cannot_nominate_another_villages_household(flow):
 def test_a_move_made_on_an_outdated_page_is_refused(flow):
     nid = flow.create()
     flow.run(c.SubmitNomination(nid, WANLI))
-    with pytest.raises(StaleVersion, match="已被他人修改（版本 3，您看到的是 1）"):
+    with pytest.raises(StaleVersion, match="已被他人修改（版本 4，您看到的是 1）"):
         flow.run(c.WithdrawNomination(nid, WANLI, expected_version=1))
     assert flow.nomination(nid).stage is Stage.PRELIMINARY_REVIEW
 

@@ -7,8 +7,9 @@ from dataclasses import replace
 import pytest
 
 from workflows.errors import InvalidInput
-from workflows.policy import Programme
-from workflows.rubric import aggregate, can_apply, check_marks, score
+from workflows.policy import Band, Programme, Quota, policy_from_dict, revised
+from workflows.policy_rules import check_policy, policy_problems
+from workflows.rubric import aggregate, can_apply, check_marks, score, weighted
 from workflows.samples import TEN_STAR_CRITERIA, VILLAGE_DIMENSIONS, default_policy
 from workflows.vetoes import describe_vetoes
 
@@ -150,3 +151,110 @@ def test_a_veto_names_the_household_member_it_was_recorded_against():
 def test_a_household_without_records_has_no_vetoes_and_unknown_codes_are_kept():
     assert describe_vetoes([("王建国", []), ("王小明", ())]) == ()
     assert describe_vetoes([("王建国", ["arson"])]) == ("王建国：arson",)
+
+
+WEIGHTED = replace(EXEMPLAR, weights={"panel": 50, "representatives": 25, "public": 25})
+
+
+@pytest.mark.parametrize(("scores", "final", "passed"), [
+    ({"panel": 90, "representatives": 80, "public": 80}, 85.0, True),
+    ({"panel": 89.98, "representatives": 80, "public": 80}, 84.99, False),
+    ({"panel": 100, "representatives": 100, "public": 100}, 100.0, True),
+    ({"panel": 0, "representatives": 0, "public": 0}, 0.0, False),
+    ({"panel": 70, "representatives": 100, "public": 100}, 85.0, True),
+])
+def test_the_weighted_final_score_is_half_panel_a_quarter_each_representatives_and_public(
+        scores, final, passed):
+    result = weighted(WEIGHTED, scores)
+    assert result == final
+    assert (result >= WEIGHTED.award_threshold) is passed
+
+
+def test_seventy_thirty_expert_and_public_weights():
+    rubric = replace(EXEMPLAR, weights={"experts": 70, "public": 30})
+    assert weighted(rubric, {"experts": 90, "public": 70}) == 84.0
+
+
+def test_without_weights_the_final_score_is_the_panels():
+    assert weighted(EXEMPLAR, {"panel": 85.5}) == 85.5
+
+
+@pytest.mark.parametrize(("scores", "message"), [
+    ({"panel": 90, "representatives": 80}, "还缺以下来源的分数：群众投票（public）"),
+    ({"panel": 90, "representatives": 80, "public": 80, "experts": 80},
+     "评分细则没有为这些来源设置权重：experts"),
+    ({"panel": 90, "representatives": 80, "public": 100.01},
+     "群众投票的分数 100.01 超出范围（0–100）"),
+    ({"panel": -1, "representatives": 80, "public": 80},
+     "评审委员会评分的分数 -1 超出范围（0–100）"),
+])
+def test_a_weighted_score_with_a_missing_unknown_or_out_of_range_source_is_refused(
+        scores, message):
+    with pytest.raises(InvalidInput) as refusal:
+        weighted(WEIGHTED, scores)
+    assert str(refusal.value).startswith(message)
+
+
+def test_the_policy_survives_being_stored_and_read_back():
+    policy = POLICY.with_rubric(Programme.MORAL_EXEMPLAR, WEIGHTED)
+    assert policy_from_dict(POLICY.to_dict()) == POLICY
+    assert policy_from_dict(policy.to_dict()) == policy
+    assert policy_from_dict(policy.to_dict()).programme("moral_exemplar").rubric.weights == {
+        "panel": 50, "representatives": 25, "public": 25}
+
+
+def test_a_policy_stored_before_weights_and_the_posthumous_rule_reads_with_their_defaults():
+    stored = POLICY.to_dict()
+    for programme in stored["programmes"].values():
+        del programme["posthumous_exempt"], programme["rubric"]["weights"]
+    read = policy_from_dict(stored)
+    assert read == POLICY
+    assert read.programme(Programme.MORAL_EXEMPLAR).posthumous_exempt is True
+    assert read.programme(Programme.MORAL_EXEMPLAR).rubric.weights == {}
+
+
+def test_the_content_hash_is_the_same_for_80_and_80_point_0_and_changes_with_an_edit():
+    same = replace(VILLAGE, star_mark=80.0, award_threshold=3.0)
+    assert same.content_hash() == VILLAGE.content_hash()
+    assert replace(VILLAGE, star_mark=79).content_hash() != VILLAGE.content_hash()
+    edited = POLICY.with_rubric(Programme.STAR_VILLAGE, replace(VILLAGE, star_mark=79))
+    assert edited.content_hash() != POLICY.content_hash()
+    assert len(POLICY.content_hash()) == 64
+
+
+def test_editing_a_rubric_makes_a_new_version_and_an_unchanged_one_keeps_its_version():
+    edited = replace(HOUSEHOLD, bands=(Band("铜星", 6), Band("银星", 8), Band("金星", 10)))
+    assert revised(HOUSEHOLD, edited).version == HOUSEHOLD.version + 1
+    assert revised(HOUSEHOLD, replace(HOUSEHOLD, version=7)) is HOUSEHOLD
+    policy = POLICY.with_rubric(Programme.MODEL_HOUSEHOLD, edited)
+    assert policy.programme(Programme.MODEL_HOUSEHOLD).rubric.version == 2
+    assert policy.programme(Programme.STAR_VILLAGE) == POLICY.programme(Programme.STAR_VILLAGE)
+
+
+@pytest.mark.parametrize(("age", "posthumous", "exempt", "admitted"), [
+    (16, False, True, True), (15, False, True, False), (15, True, True, True),
+    (15, True, False, False), (0, True, True, True),
+])
+def test_exemplars_must_be_16_unless_they_died_in_the_act_and_the_policy_waives_the_age(
+        age, posthumous, exempt, admitted):
+    exemplar = replace(POLICY.programme(Programme.MORAL_EXEMPLAR), posthumous_exempt=exempt)
+    assert exemplar.admits_age(age, posthumous) is admitted
+
+
+def test_the_default_policy_and_its_stored_form_break_no_rule():
+    assert policy_problems(POLICY.to_dict()) == []
+    check_policy(POLICY)
+
+
+def test_a_policy_breaking_rules_is_refused_with_every_problem_and_where_it_is():
+    household = replace(POLICY.programme(Programme.MODEL_HOUSEHOLD), quota=Quota(6, 5),
+                        rubric=replace(HOUSEHOLD, award_threshold=11))
+    bad = replace(POLICY, publicity_days=0,
+                  programmes={**POLICY.programmes, Programme.MODEL_HOUSEHOLD: household})
+    with pytest.raises(InvalidInput) as refusal:
+        check_policy(bad)
+    message = str(refusal.value)
+    assert message.startswith("评选方案有 3 处错误")
+    assert "publicity_days：公示天数至少为 1 天" in message
+    assert "programmes.model_household.rubric.award_threshold：获评门槛 11 星超过" in message
+    assert "programmes.model_household.quota.ceiling：名额上限 5 小于名额目标 6" in message

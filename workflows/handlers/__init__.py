@@ -6,13 +6,27 @@ from collections.abc import Callable
 from typing import Any
 
 from workflows import commands
-from workflows.handlers import campaigns, nominations, notify, publicity
+from workflows.handlers import (
+    campaigns,
+    deadlines,
+    nominations,
+    notify,
+    panel,
+    panel_admin,
+    publicity,
+    ranking,
+    vetting,
+    village,
+)
 from workflows.handlers.context import Deps
 from workflows.ports import StoredEvent
 
 COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.CreateCampaign: campaigns.create_campaign,
     commands.CreateNomination: nominations.create_nomination,
+    commands.RemindOfDeadlines: deadlines.remind_of_deadlines,
+    commands.RecordAssemblyVotes: village.record_assembly_votes,
+    commands.RecordConsent: village.record_consent,
     commands.SubmitNomination: nominations.move_stage,
     commands.ResubmitNomination: nominations.move_stage,
     commands.WithdrawNomination: nominations.move_stage,
@@ -23,8 +37,16 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.RevokeTitle: nominations.move_stage,
     commands.SubmitNominations: nominations.move_stages,
     commands.AcceptNominations: nominations.move_stages,
-    commands.RecordReview: nominations.record_review,
-    commands.RecordReviews: nominations.record_reviews,
+    commands.RecordReview: panel.record_review,
+    commands.RecordReviews: panel.record_reviews,
+    commands.RecordVote: panel.record_vote,
+    commands.AnswerVetting: vetting.answer_vetting,
+    commands.ClearVettingList: vetting.clear_vetting_list,
+    commands.SetReviewerProfile: panel_admin.set_reviewer_profile,
+    commands.AssignReviewers: panel_admin.assign_reviewers,
+    commands.DeclareConflict: panel_admin.declare_conflict,
+    commands.RankPanel: ranking.rank_panel,
+    commands.MoveCategory: ranking.move_category,
     commands.OpenPublicity: publicity.open_publicity,
     commands.CloseDuePublicity: publicity.close_due_publicity,
     commands.FileObjection: publicity.file_objection,
@@ -47,12 +69,16 @@ def each(handler: Callable[..., None]) -> Callable[..., None]:
 #: Event name -> handlers. Each takes a batch of same-named events: handler(group, uow, deps).
 EVENT_HANDLERS: dict[str, list[Callable[..., None]]] = {
     **{name: [notify.stage_notices] for name in notify.STAGE_NOTICES},
-    "ReviewRecorded": [nominations.conclude_panels],
+    "ReviewRecorded": [panel.conclude_panels],
+    "VettingCleared": [panel.conclude_panels],
     "PublicityOpened": [each(notify.on_publicity_opened)],
     "ObjectionFiled": [each(notify.on_objection_filed)],
     "ObjectionResolved": [each(notify.on_objection_resolved)],
+    "DeadlinesDue": [deadlines.send_reminders],
 }
 for _name in ("NominationSubmitted", "NominationResubmitted"):
     EVENT_HANDLERS[_name] = [nominations.check_submissions, notify.stage_notices]
+EVENT_HANDLERS["NominationAccepted"] = [vetting.open_vetting, panel_admin.flag_on_accept,
+                                        *EVENT_HANDLERS.get("NominationAccepted", [])]
 
 __all__ = ["COMMAND_HANDLERS", "EVENT_HANDLERS", "Deps"]

@@ -6,6 +6,7 @@ from workflows import commands
 from workflows.audit import chain_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
+from workflows.policy_rules import check_policy
 from workflows.ports import UnitOfWork
 from workflows.stages import Role
 
@@ -14,6 +15,7 @@ def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -
     if cmd.actor.role not in (Role.SECRETARIAT, Role.APPROVER):
         raise Forbidden("只有镇文明办或镇党委可以发起评选活动")
     campaign = cmd.campaign
+    check_policy(campaign.policy)
     if not campaign.policy.programmes:
         raise InvalidInput("评选活动至少要设置一个评选项目")
     if campaign.policy.publicity_days < 1:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.calendar import local_date
+from workflows.eligibility import plaque_from
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.nomination import SYSTEM, Nomination, new_id
 from workflows.objections import CHANNELS, ObjectionCase
+from workflows.policy import SUBJECT_KINDS
 from workflows.ports import UnitOfWork
 from workflows.publicity import PublishedList, content_hash, plan_window, public_entry, sort_entries
 from workflows.stages import Action, Role, Stage
@@ -117,6 +120,19 @@ def resolve_objection(cmd: commands.ResolveObjection, uow: UnitOfWork, deps: Dep
         uow.nominations.save(nomination)
 
 
+def record_titles(uow: UnitOfWork, year: int, nominations: Sequence[Nomination],
+                  on: date) -> None:
+    """Put the honourees on the honour roll; a household with a member in prison gets its
+    plaque from the year after release."""
+    subjects = uow.directory.subjects([(SUBJECT_KINDS[n.programme], n.subject_id)
+                                       for n in nominations])
+    uow.titles.add_many([
+        {"nomination_id": n.id, "subject_id": n.subject_id, "programme": n.programme.value,
+         "star_level": n.star_level, "year": year, "status": "active", "awarded_on": on,
+         "plaque_from": plaque_from(subjects[n.subject_id].members)}
+        for n in nominations])
+
+
 def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, deps: Deps) -> str:
     campaign = uow.campaigns.get(cmd.campaign_id)
     now = deps.clock.now()
@@ -130,6 +146,7 @@ def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, dep
         raise InvalidInput("没有公示通过的申报，无可表彰")
     for nomination in nominations:
         nomination.take(Action.COMMEND, cmd.actor, now)
+    record_titles(uow, campaign.year, nominations, local_date(now))
     doc = snapshot(uow, campaign.id, "commendation_decision", nominations,
                    {"number": cmd.decision_number, "issued_on": local_date(now).isoformat()}, deps)
     uow.nominations.save_many(nominations)

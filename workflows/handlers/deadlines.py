@@ -1,0 +1,51 @@
+"""Deadline reminders: once a day, one message per recipient listing all that is due."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workflows import commands, events
+from workflows.calendar import local_date
+from workflows.deadlines import ACTS, Due, due_on, reminders
+from workflows.handlers.context import Deps
+from workflows.handlers.notify import campaign_view, compose
+from workflows.ports import Account, StoredEvent, UnitOfWork
+
+
+def remind_of_deadlines(cmd: commands.RemindOfDeadlines, uow: UnitOfWork, deps: Deps) -> int:
+    now = deps.clock.now()
+    if not uow.reminder_days.claim(local_date(now), now):
+        return 0
+    uow.emit(events.DeadlinesDue(local_date(now).isoformat()))
+    return 1
+
+
+def send_reminders(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+    for stored in group:
+        today = date.fromisoformat(stored.event.day)  # type: ignore[attr-defined]
+        items, campaigns = due_items(uow)
+        notes = []
+        for (who, key), dues in sorted(reminders(items, today).items()):
+            dues.sort(key=lambda d: (d.due_on, d.display_name))
+            context = {"campaign": campaigns[dues[0].nomination_id],
+                       "items": [d.view for d in dues], "due_on": dues[0].due_on}
+            notes += compose(uow, deps, stored.id, "deadline_reminder",
+                             recipients(uow, who, key), context)
+        uow.notifications.add_many(notes)
+
+
+def due_items(uow: UnitOfWork) -> tuple[list[Due], dict[str, dict]]:
+    items, campaigns = [], {}
+    for nomination in uow.nominations.waiting_in(list(ACTS)):
+        day = due_on(uow.campaigns.get(nomination.campaign_id), nomination)
+        if day is not None:
+            items.append(Due(nomination.id, nomination.display_name, nomination.stage, day,
+                             nomination.village_id))
+            campaigns[nomination.id] = campaign_view(uow, nomination.campaign_id)
+    return items, campaigns
+
+
+def recipients(uow: UnitOfWork, who: str, village_id: str) -> list[Account]:
+    if who == "village":
+        return uow.directory.village_accounts(village_id)
+    return uow.directory.accounts_with_role(who)
