@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from models import tables as t
 from models.store import Store
@@ -89,7 +89,8 @@ def actions_taken(store: Store, campaign_id: str) -> Counter[tuple[str, str, str
     audit = t.AuditRow.__table__
     query = (select(NOM.c.programme, audit.c.action, audit.c.role,
                     func.count(func.distinct(audit.c.subject_id)))
-             .select_from(audit.join(NOM, NOM.c.id == audit.c.subject_id))
+             .select_from(audit.join(NOM, or_(NOM.c.id == audit.c.subject_id,
+                                              NOM.c.id == audit.c.target)))
              .where(NOM.c.campaign_id == campaign_id)
              .group_by(NOM.c.programme, audit.c.action, audit.c.role))
     with store.sessions() as session:

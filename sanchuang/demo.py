@@ -15,12 +15,12 @@ from sanchuang.demo_data import (
     Pick,
     assembly_meeting,
     assembly_votes,
-    panel_marks,
     pick_nominees,
 )
+from sanchuang.demo_review import ReviewSteps
 from sanchuang.holidays import campaign_calendar
 from sanchuang.processes import wait_for
-from sanchuang.roster import APPROVER, SECRETARIAT, reviewer_actors, village_actor
+from sanchuang.roster import APPROVER, SECRETARIAT, village_actor
 from sanchuang.sample import REFERENCE_DAY
 from workflows import commands as c
 from workflows.calendar import local_date
@@ -33,7 +33,7 @@ SETTLED = TERMINAL | {Stage.COMMENDED}
 
 
 @dataclass
-class DemoRun:
+class DemoRun(ReviewSteps):
     system: System
     seed: int
     say: Callable[[str], None]
@@ -99,55 +99,6 @@ class DemoRun:
         """Nomination ids in the order they were picked (ids are random; picks are not)."""
         return [n for n in self.picks
                 if programme is None or self.picks[n].programme.value == programme]
-
-    def preliminary(self) -> None:
-        """镇文明办初审"""
-        returned = self.ordered("model_household")[0]
-        self.bus.handle(c.ReturnForRevision(returned, SECRETARIAT,
-                                            "缺少村民代表会议记录及签名，请补充后重新申报"))
-        self.say("镇文明办退回 1 件补充材料，村里补充后重新申报")
-        village = village_actor(self.picks[returned].village_id)
-        self.bus.handle(c.ResubmitNomination(returned, village))
-        self.wait_until_none(Stage.SUBMITTED, "重新申报受理")
-        rejected = self.ordered("moral_exemplar")[-1]
-        self.bus.handle(c.RejectNomination(rejected, SECRETARIAT, "事迹材料经核查与实际不符"))
-        for row in self.in_stage(Stage.PRELIMINARY_REVIEW):
-            self.bus.handle(c.AcceptNomination(row["id"], SECRETARIAT))
-        self.say("初审：不予通过 1 件，其余进入评审")
-
-    def panel(self) -> None:
-        """评审委员会评审"""
-        self.score_all()
-        self.wait_until_none(Stage.PANEL_REVIEW, "评审汇总")
-        self.say("评审委员会打分完毕")
-
-    def vet(self) -> None:
-        """联合审查: three departments clear the whole list; the police station reports a
-        veto on one household and clears the rest."""
-        waiting = tuple(r["id"] for r in self.in_stage(Stage.PANEL_REVIEW))
-        vetoed = self.ordered("model_household")[1]
-        for department in ("司法所", "纪委", "信访办"):
-            self.bus.handle(c.ClearVettingList(department, waiting, SECRETARIAT,
-                                               "经审查，无不良记录"))
-        with self.system.store.uow() as uow:
-            police = next(r for r in uow.vetting.for_nominations([vetoed])[vetoed]
-                          if r.department == "公安派出所")
-        self.bus.handle(c.AnswerVetting(police.id, SECRETARIAT, "veto",
-                                        "该户成员有涉赌违法记录（一票否决）"))
-        self.bus.handle(c.ClearVettingList("公安派出所", tuple(n for n in waiting if n != vetoed),
-                                           SECRETARIAT, "经审查，无不良记录"))
-        self.say("联合审查：1 件一票否决")
-
-    def score_all(self) -> None:
-        self.vet()
-        rng = random.Random(self.seed * 7 + 1)
-        weak = self.ordered("model_household")[-1]
-        policy = default_policy()
-        waiting = {r["id"] for r in self.in_stage(Stage.PANEL_REVIEW)}
-        for nid in (n for n in self.ordered() if n in waiting):
-            for reviewer in reviewer_actors()[:policy.panel_quorum]:
-                marks = panel_marks(rng, policy, self.picks[nid].programme, nid != weak)
-                self.bus.handle(c.RecordReview(nid, reviewer, marks))
 
     def publicity(self) -> None:
         """镇党委审定并公示"""

@@ -76,7 +76,7 @@ def summary_table(system: System, campaign_id: str) -> Table:
 
 REVIEW_COURSE = (("退回补充", "return_for_revision", None), ("初审未过", "reject", "secretariat"),
                  ("一票否决", "veto", None), ("评审未过", "reject", "system"),
-                 ("异议成立", "disqualify", None))
+                 ("异议成立", "disqualify", None), ("评委回避", "recuse", None))
 
 
 def review_table(system: System, campaign_id: str) -> Table:
