@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -9,7 +10,7 @@ from models import tables as t
 from workflows.campaign import Campaign, Contact
 from workflows.nomination import Nomination
 from workflows.objections import ObjectionCase
-from workflows.policy import Programme, policy_from_dict
+from workflows.policy import Programme, policy_from_dict, rubric_from_dict
 from workflows.ports import Review
 from workflows.publicity import PublicityWindow, PublishedList
 from workflows.stages import Stage
@@ -17,7 +18,8 @@ from workflows.stages import Stage
 NOMINATION_FIELDS = ("id", "campaign_id", "village_id", "subject_id", "display_name", "category",
                      "deeds", "self_marks", "version", "audit_head", "revision_round",
                      "window_id", "points", "star_level", "stage_reason", "stage_changed_at",
-                     "nominated_by", "posthumous", "consent", "assembly", "notes")
+                     "nominated_by", "posthumous", "consent", "assembly", "notes",
+                     "rubric_version")
 OBJECTION_FIELDS = ("id", "nomination_id", "window_id", "complainant_name",
                     "complainant_contact", "content", "channel", "received_at", "status",
                     "findings", "resolved_at", "version", "audit_head")
@@ -76,6 +78,8 @@ def campaign(row: t.CampaignRow) -> Campaign:
         basis=details.get("basis", ""), contact=Contact(**details.get("contact", {})),
         holidays=tuple(date.fromisoformat(d) for d in details.get("holidays", ())),
         make_up_workdays=tuple(date.fromisoformat(d) for d in details.get("make_up_workdays", ())),
+        past_rubrics={p: {int(v): rubric_from_dict(r) for v, r in versions.items()}
+                      for p, versions in details.get("past_rubrics", {}).items()},
     )
 
 
@@ -84,6 +88,8 @@ def campaign_row(c: Campaign) -> t.CampaignRow:
         "issued_by": list(c.issued_by), "basis": c.basis, "contact": vars(c.contact),
         "holidays": [d.isoformat() for d in c.holidays],
         "make_up_workdays": [d.isoformat() for d in c.make_up_workdays],
+        "past_rubrics": {p: {str(v): asdict(r) for v, r in versions.items()}
+                         for p, versions in c.past_rubrics.items()},
     }
     return t.CampaignRow(id=c.id, township_id=c.township_id, year=c.year, name=c.name,
                          policy=c.policy.to_dict(), details=details)

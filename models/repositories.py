@@ -36,6 +36,13 @@ class CampaignRepository:
         self.session.add(row)
         self.session.flush()
 
+    def save(self, campaign: Campaign) -> None:
+        row = mapping.campaign_row(campaign)
+        self.session.execute(update(t.CampaignRow.__table__)
+                             .where(t.CampaignRow.__table__.c.id == campaign.id)
+                             .values(policy=row.policy, details=row.details))
+        self.cache[campaign.id] = campaign
+
     def get(self, campaign_id: str) -> Campaign:
         if campaign_id not in self.cache:
             row = self.session.get(t.CampaignRow, campaign_id)

@@ -114,6 +114,7 @@ class NominationRow(TableModel, table=True):
     consent: dict = json_field()
     assembly: dict = json_field()
     notes: list = json_field(default=())
+    rubric_version: int = 0
 
 
 class ReviewRow(TableModel, table=True):
@@ -325,3 +326,19 @@ class ReminderDayRow(TableModel, table=True):
     __tablename__ = "reminder_day"
     day: date = Field(primary_key=True)
     created_at: datetime | None = when()
+
+
+class AttachmentRow(TableModel, table=True):
+    """A file attached to a nomination; the bytes live in the blob store under content_hash."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (UniqueConstraint("nomination_id", "purpose", "content_hash"),)
+    id: str = Field(primary_key=True, max_length=32)
+    nomination_id: str = Field(foreign_key="nomination.id", index=True, max_length=32)
+    purpose: str = Field(max_length=16)
+    filename: str = Field(max_length=200)
+    kind: str = Field(max_length=8)
+    size: int
+    content_hash: str = Field(max_length=64, index=True)
+    uploaded_by: str = Field(max_length=64)
+    uploaded_at: datetime | None = when()

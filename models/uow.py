@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.attachments_repo import AttachmentRepository
 from models.directory import Directory
 from models.outbox import AuditRepository, NotificationRepository, OutboxRepository
 from models.panel_repos import PanelRepository
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
         self.panel = PanelRepository(self.session)
         self.titles = TitleRepository(self.session)
         self.reminder_days = ReminderDays(self.session)
+        self.attachments = AttachmentRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

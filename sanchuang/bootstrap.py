@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.store import Store
+from sanchuang.blobs import FolderBlobStore
 from sanchuang.queue import CeleryQueue
 from sanchuang.render import Renderer
 from sanchuang.settings import Settings, get_settings
@@ -51,6 +52,8 @@ def bootstrap(
         renderer=NotificationRenderer(renderer),
         email_enabled=settings.email_enabled,
         site_url=settings.site_url,
+        blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
+                              settings.attachment_max_bytes),
     )
     bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
     return System(settings, store, bus, renderer)

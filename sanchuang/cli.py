@@ -13,10 +13,12 @@ from rich.console import Console
 
 from models.errors import STORE_UNREACHABLE
 from sanchuang import calendar_views, views
+from sanchuang.attach_cli import attach
 from sanchuang.bench import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
 from sanchuang.logs import configure_logging
 from sanchuang.paper_cli import paper_app
+from sanchuang.review_cli import review_app
 from sanchuang.rubric_views import check_files, write_samples
 from sanchuang.settings import get_settings
 from workflows.errors import DomainError
@@ -28,6 +30,8 @@ app.add_typer(clock_app, name="clock")
 calendar_app = typer.Typer(help="工作日日历：法定节假日、调休上班日", no_args_is_help=True)
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(paper_app, name="paper")
+app.command("attach")(attach)
+app.add_typer(review_app, name="review")
 rubric_app = typer.Typer(help="评分细则文件：生成样例、检查错误", no_args_is_help=True)
 app.add_typer(rubric_app, name="rubric")
 console = Console()

@@ -26,6 +26,7 @@ from workflows import commands as c
 from workflows.calendar import local_date
 from workflows.campaign import Campaign, Contact
 from workflows.nomination import new_id
+from workflows.policy import CampaignPolicy
 from workflows.samples import default_policy
 from workflows.stages import TERMINAL, Stage
 
@@ -52,14 +53,14 @@ class DemoRun(ReviewSteps):
         if not wait_for(lambda: not self.in_stage(stage), self.timeout):
             raise TimeoutError(f"等待{what}超时：仍有申报停在“{stage.value}”。请检查 worker 日志")
 
-    def launch(self) -> None:
+    def launch(self, policy: CampaignPolicy | None = None) -> None:
         """发起评选活动"""
         year = local_date(self.system.store.clock.now()).year
         calendar, warning = campaign_calendar(year)
         if warning:
             self.say(warning)
         campaign = Campaign(
-            new_id(), "430522100", year, f"{year}年度“三创”评选活动", default_policy(),
+            new_id(), "430522100", year, f"{year}年度“三创”评选活动", policy or default_policy(),
             ("中共新坪镇委员会", "新坪镇人民政府"), f"新坪发〔{year}〕3号",
             Contact("0739-6812345", "wmb@xinping.example", "新坪镇人民政府三楼文明办"),
             tuple(sorted(calendar.holidays)), tuple(sorted(calendar.make_up_workdays)),

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     delivery_lease_seconds: float = 120.0
     db_pool_size: int = 5
 
+    blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
+    attachment_max_bytes: int = 10 * 1024 * 1024
+
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'sanchuang.db').resolve()}"

@@ -9,6 +9,7 @@ from typing import ClassVar
 from workflows.assembly import AssemblyMeeting, AssemblyVote
 from workflows.campaign import Campaign
 from workflows.nomination import Actor, new_id
+from workflows.policy import Rubric
 from workflows.stages import Action
 
 
@@ -246,3 +247,35 @@ class MoveCategory(Command):
 @dataclass(frozen=True)
 class RemindOfDeadlines(Command):
     """Run by beat: the day's reminders, once a day however often it runs."""
+
+
+@dataclass(frozen=True)
+class AttachFile(Command):
+    """Attach a file to a nomination; ``purpose`` is minutes, deeds or portrait."""
+
+    nomination_id: str
+    actor: Actor
+    purpose: str
+    filename: str
+    content: bytes = field(repr=False)
+    attachment_id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class ReviseRubric(Command):
+    """A new version of one programme's rubric; nominations already submitted keep theirs."""
+
+    campaign_id: str
+    programme: str
+    rubric: Rubric
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class RepinNominations(Command):
+    """Move open nominations to the current rubric version: explicit, and audited."""
+
+    campaign_id: str
+    nomination_ids: tuple[str, ...]
+    actor: Actor
+    reason: str

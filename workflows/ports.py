@@ -119,3 +119,14 @@ __all__ = [
     "PublicityWindow", "PublishedList", "Queue", "Renderer", "Review", "StoredEvent", "Subject",
     "UnitOfWork",
 ]
+
+
+class BlobStore(Protocol):
+    """Where attachment bytes live, by content hash (sha256 hex). Writing the same bytes twice
+    keeps one copy; ``max_bytes`` is the largest file it accepts."""
+
+    max_bytes: int
+
+    def put(self, content: bytes) -> str: ...
+
+    def read(self, content_hash: str) -> bytes: ...

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from fake_panel import PanelTables
 
+from workflows.attachments import Attachment
 from workflows.audit import AuditEntry
 from workflows.campaign import Campaign
 from workflows.eligibility import Title
@@ -59,6 +60,7 @@ class Tables:
     subjects: dict[tuple[str, str], Subject] = field(default_factory=dict)
     accounts: dict[str, Account] = field(default_factory=dict)
     panel: PanelTables = field(default_factory=PanelTables)
+    attachments: dict[str, Attachment] = field(default_factory=dict)
 
     def add_village(self, village_id: str, name: str, account: Account | None = None) -> None:
         self.villages[village_id] = name
@@ -86,6 +88,9 @@ class CampaignRepo(_Repo):
     def add(self, campaign: Campaign) -> None:
         if campaign.id in self.t.campaigns:
             raise FakeIntegrityError(f"campaign {campaign.id}")
+        self.t.campaigns[campaign.id] = campaign
+
+    def save(self, campaign: Campaign) -> None:
         self.t.campaigns[campaign.id] = campaign
 
     def get(self, campaign_id: str) -> Campaign:
@@ -318,3 +323,21 @@ class Outbox(_Repo):
     def stale(self, before: datetime, limit: int = 1000) -> list[int]:
         return sorted(i for i, r in self.t.outbox.items()
                       if r.processed_at is None and r.created_at < before)[:limit]
+
+
+class AttachmentRepo(_Repo):
+    def add(self, attachment: Attachment) -> None:
+        if attachment.id in self.t.attachments or any(
+                (a.nomination_id, a.purpose, a.content_hash)
+                == (attachment.nomination_id, attachment.purpose, attachment.content_hash)
+                for a in self.t.attachments.values()):
+            raise FakeIntegrityError(f"attachment {attachment.id}")
+        self.t.attachments[attachment.id] = attachment
+
+    def get(self, attachment_id: str) -> Attachment:
+        if attachment_id not in self.t.attachments:
+            raise NotFound(f"找不到附件 {attachment_id}，请确认编号")
+        return self.t.attachments[attachment_id]
+
+    def for_nomination(self, nomination_id: str) -> list[Attachment]:
+        return [a for a in self.t.attachments.values() if a.nomination_id == nomination_id]

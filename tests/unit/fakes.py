@@ -4,6 +4,7 @@ save, unique keys where the tables have them, claim-once outbox rows."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +15,7 @@ from typing import Any
 
 from fake_panel import PanelRepo, VettingRepo
 from fake_tables import (
+    AttachmentRepo,
     CampaignRepo,
     Directory,
     DocumentRepo,
@@ -54,6 +56,7 @@ class FakeUnitOfWork:
         self.vetting, self.panel = VettingRepo(self), PanelRepo(self)
         self.outbox, self.titles = Outbox(self), TitleRepo(self)
         self.reminder_days = ReminderDays(self)
+        self.attachments = AttachmentRepo(self)
 
     def __enter__(self) -> FakeUnitOfWork:
         self.rollback()
@@ -145,3 +148,19 @@ class FakeQueue:
     def take(self) -> list[int]:
         taken, self.event_ids = self.event_ids, []
         return taken
+
+
+class FakeBlobStore:
+    """Blobs in a dict by sha256; ``writes`` counts the puts that stored new bytes."""
+
+    def __init__(self, max_bytes: int = 10 * 1024 * 1024) -> None:
+        self.max_bytes, self.blobs, self.writes = max_bytes, {}, 0
+
+    def put(self, content: bytes) -> str:
+        digest = hashlib.sha256(content).hexdigest()
+        if digest not in self.blobs:
+            self.blobs[digest], self.writes = content, self.writes + 1
+        return digest
+
+    def read(self, content_hash: str) -> bytes:
+        return self.blobs[content_hash]

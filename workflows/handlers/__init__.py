@@ -7,6 +7,7 @@ from typing import Any
 
 from workflows import commands
 from workflows.handlers import (
+    attachments,
     campaigns,
     deadlines,
     nominations,
@@ -15,6 +16,7 @@ from workflows.handlers import (
     panel_admin,
     publicity,
     ranking,
+    rubrics,
     vetting,
     village,
 )
@@ -25,6 +27,8 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.CreateCampaign: campaigns.create_campaign,
     commands.CreateNomination: nominations.create_nomination,
     commands.RemindOfDeadlines: deadlines.remind_of_deadlines,
+    commands.ReviseRubric: rubrics.revise_rubric,
+    commands.RepinNominations: rubrics.repin_nominations,
     commands.RecordAssemblyVotes: village.record_assembly_votes,
     commands.RecordConsent: village.record_consent,
     commands.SubmitNomination: nominations.move_stage,
@@ -52,6 +56,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.FileObjection: publicity.file_objection,
     commands.ResolveObjection: publicity.resolve_objection,
     commands.PublishCommendation: publicity.publish_commendation,
+    commands.AttachFile: attachments.attach_file,
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workflows.ports import Clock, Renderer
+from workflows.ports import BlobStore, Clock, Renderer
 
 
 @dataclass(frozen=True)
@@ -13,3 +13,4 @@ class Deps:
     renderer: Renderer
     email_enabled: bool = False
     site_url: str = ""
+    blobs: BlobStore | None = None

@@ -45,6 +45,7 @@ def check_submissions(nominations: Sequence[Nomination], uow: UnitOfWork, deps: 
     today, problems = local_date(deps.clock.now()), []
     for n in nominations:
         policy = uow.campaigns.get(n.campaign_id).policy.programme(n.programme)
+        n.rubric_version = n.rubric_version or policy.rubric.version  # the rules it is judged by
         found = refusals(policy, n.display_name, subjects[n.subject_id].members,
                          titles[n.subject_id], today, self_level(n, policy.rubric), n.posthumous)
         if n.programme.value in ASSEMBLY.programmes and (gap := shortfall(ASSEMBLY, n.assembly)):

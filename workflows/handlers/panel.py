@@ -25,7 +25,7 @@ from workflows.panel import (
     decide,
     panel_policy,
 )
-from workflows.policy import PROGRAMME_NAMES_ZH, CampaignPolicy
+from workflows.policy import PROGRAMME_NAMES_ZH, CampaignPolicy, Rubric
 from workflows.ports import Review, StoredEvent
 from workflows.rubric import check_marks
 from workflows.stages import STAGE_NAMES_ZH, Action, Role, Stage
@@ -48,6 +48,11 @@ class Panels:
     def policies(self, nomination: Nomination) -> tuple[CampaignPolicy, PanelPolicy]:
         policy = self.uow.campaigns.get(nomination.campaign_id).policy
         return policy, panel_policy(policy)
+
+    def rubric(self, nomination: Nomination) -> Rubric:
+        """The rubric the nomination was submitted under."""
+        campaign = self.uow.campaigns.get(nomination.campaign_id)
+        return campaign.rubric(nomination.programme, nomination.rubric_version)
 
     def members(self, nomination: Nomination) -> set[str] | None:
         """The assigned panel, or None when none is assigned (every reviewer account)."""
@@ -117,7 +122,7 @@ class Gate:
                                "打过分")
         if voting:
             return dict(raw)
-        return check_marks(policy.programme(nomination.programme).rubric, raw)
+        return check_marks(self.panels.rubric(nomination), raw)
 
 
 def _admit(panels: Panels, nomination: Nomination, reviewer: Actor, settings: PanelPolicy,
@@ -180,8 +185,7 @@ def _ready(uow: PanelUnitOfWork, panels: Panels, nomination: Nomination,
     policy, settings = panels.policies(nomination)
     if len(sheets) < policy.panel_quorum:
         return None
-    rubric = policy.programme(nomination.programme).rubric
-    verdict = decide(settings, rubric, [r.marks for r in sheets])
+    verdict = decide(settings, panels.rubric(nomination), [r.marks for r in sheets])
     if verdict.passed and not vetting_cleared(uow, nomination, requests):
         return None
     return verdict
