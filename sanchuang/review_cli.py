@@ -222,6 +222,11 @@ def rank(programme: ProgrammeOption, campaign: CampaignOption = None) -> None:
     system = bootstrap()
     campaign_id = rv.campaign_id(system.store, campaign)
     placed = system.bus.handle(c.RankPanel(campaign_id, programme_key(programme), SECRETARIAT))
+    for place in placed:
+        scores = (f"  原始分 {place.raw:g}  标准化分 {place.normalised:g}"
+                  if place.raw is not None else "")
+        typer.echo(f"第 {place.rank} 名  {place.nomination_id[:8]}  {place.quota_status}"
+                   f"{scores}{('  ' + place.warning) if place.warning else ''}")
     typer.echo(f"已排名 {len(placed)} 件")
 
 

@@ -28,6 +28,7 @@ class PanelPolicy:
     vote_threshold: Fraction = Fraction(2, 3)
     recuse_same_village: bool = False
     trim_from: int = 4  # the trimmed mean drops the highest and lowest from this many sheets
+    normalise: bool = False  # rank by z-scores per reviewer, rescaled (raw kept beside)
 
 
 def panel_policy(policy: CampaignPolicy) -> PanelPolicy:
@@ -39,7 +40,8 @@ def panel_policy(policy: CampaignPolicy) -> PanelPolicy:
     threshold = Fraction(str(raw.get("vote_threshold", "2/3")))
     if not 0 < threshold <= 1:
         raise InvalidInput(f"投票通过比例 {threshold} 应在 0 到 1 之间")
-    return PanelPolicy(method, threshold, bool(raw.get("recuse_same_village", False)))
+    return PanelPolicy(method, threshold, bool(raw.get("recuse_same_village", False)),
+                       normalise=bool(raw.get("normalise", False)))
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ class Placed:
     rank: int
     quota_status: str
     warning: str = ""
+    raw: float | None = None
+    normalised: float | None = None
 
 
 def rank(standings: Sequence[Standing], quota: Quota) -> list[Placed]:

@@ -107,6 +107,8 @@ class CampaignPolicy:
     objection_extra_days: int = 0
     panel_quorum: int = 3
     stage_deadline_days: dict[str, int] = field(default_factory=dict)
+    #: Settings of the panel and of department vetting: {"panel": {...}, "vetting": {...}}.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def programme(self, programme: Programme | str) -> ProgrammePolicy:
         try:

@@ -61,6 +61,7 @@ CAMPAIGN: Spec = {
     "objection_extra_days": Field("int", "异议截止比公示结束晚几天"),
     "panel_quorum": Field("int", "评审最少人数"),
     "stage_deadline_days": Field("map", "各阶段办理时限"),
+    "extra": Field("map", "评审与联合审查的设置（panel、vetting）"),
 }
 PROGRAMME: Spec = {
     "programme": Field("text", "项目代码"),

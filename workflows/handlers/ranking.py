@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from workflows import commands, events
 from workflows.errors import InvalidInput, StaleVersion
+from workflows.fairness import Normalised, Sheet, normalise
 from workflows.handlers.context import Deps
 from workflows.handlers.panel import PanelUnitOfWork
 from workflows.handlers.panel_admin import check_secretariat, programme_policy
 from workflows.nomination import Nomination
-from workflows.panel import Placed, Standing, check_category_move, rank
+from workflows.panel import Placed, Standing, check_category_move, panel_policy, rank
 
 
 def rank_panel(cmd: commands.RankPanel, uow: PanelUnitOfWork, deps: Deps) -> list[Placed]:
@@ -23,12 +25,25 @@ def rank_panel(cmd: commands.RankPanel, uow: PanelUnitOfWork, deps: Deps) -> lis
     if not results:
         raise InvalidInput("该项目还没有通过评审的申报，无可排名")
     submitted = uow.panel.submitted_at([r.nomination_id for r in results])
-    placed = rank([Standing(r.nomination_id, r.verdict.value, r.verdict.stars,
+    scores = normalised_scores(uow, [r.nomination_id for r in results]) \
+        if panel_policy(campaign.policy).normalise else {}
+    placed = rank([Standing(r.nomination_id, scores[r.nomination_id].normalised
+                            if scores else r.verdict.value, r.verdict.stars,
                             submitted.get(r.nomination_id, r.concluded_at)) for r in results],
                   programme.quota)
+    placed = [replace(p, raw=scores[p.nomination_id].raw,
+                      normalised=scores[p.nomination_id].normalised) if scores else p
+              for p in placed]
     uow.panel.set_ranks(placed)
     uow.emit(events.PanelRanked(campaign.id, programme.programme.value))
     return placed
+
+
+def normalised_scores(uow: PanelUnitOfWork, ids: list[str]) -> dict[str, Normalised]:
+    """Raw and normalised totals of every sheet handed in for these nominations."""
+    reviews = uow.reviews.for_nominations(ids)
+    return normalise([Sheet(r.reviewer_id, r.nomination_id, sum(r.marks.values()))
+                      for n in ids for r in reviews[n]])
 
 
 def refuse_past_ceiling(uow: PanelUnitOfWork, nominations: Sequence[Nomination]) -> None:
