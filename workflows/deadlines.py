@@ -25,11 +25,13 @@ class Due:
     stage: Stage
     due_on: date
     village_id: str
+    who: str = ""  # who must act, when not the stage's usual actor
+    what: str = ""  # what is due, when not the stage itself
 
     @property
     def view(self) -> dict[str, object]:
-        return {"display_name": self.display_name, "stage_name": STAGE_NAMES_ZH[self.stage],
-                "due_on": self.due_on}
+        return {"display_name": self.display_name,
+                "stage_name": self.what or STAGE_NAMES_ZH[self.stage], "due_on": self.due_on}
 
 
 def due_on(campaign: Campaign, nomination: Nomination) -> date | None:
@@ -48,7 +50,7 @@ def reminders(items: Iterable[Due], today: date) -> dict[tuple[str, str], list[D
     for item in items:
         if item.due_on > today + timedelta(days=AHEAD_DAYS):
             continue
-        who = ACTS[item.stage]
+        who = item.who or ACTS[item.stage]
         key = item.village_id if who == "village" else ""
         found.setdefault((who, key), []).append(item)
         if item.due_on < today and who != "secretariat":

@@ -49,3 +49,12 @@ def test_reminders_go_out_once_a_day_and_list_every_item_in_one_message(flow: Fl
     (note,) = reminders(flow)
     assert "王建国家庭" in note.text
     assert "刘桂芳家庭" in note.text
+
+
+def test_an_overdue_vetting_reply_is_escalated_to_the_secretariat(flow: Flow) -> None:
+    nid = flow.submitted()
+    flow.run(c.AcceptNomination(nid, SECRETARY))  # the departments are asked to vet it
+    flow.clock.advance(days=10)
+    flow.run(c.RemindOfDeadlines())
+    (note,) = [n for n in reminders(flow) if n.recipient == f"account:{SECRETARY.id}"]
+    assert "联合审查：公安派出所未复函" in note.text

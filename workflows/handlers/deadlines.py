@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from workflows import commands, events
 from workflows.calendar import local_date
 from workflows.deadlines import ACTS, Due, due_on, reminders
 from workflows.handlers.context import Deps
 from workflows.handlers.notify import campaign_view, compose
+from workflows.handlers.vetting import VettingUnitOfWork, overdue_vetting
 from workflows.ports import Account, StoredEvent, UnitOfWork
 
 
@@ -20,10 +21,10 @@ def remind_of_deadlines(cmd: commands.RemindOfDeadlines, uow: UnitOfWork, deps: 
     return 1
 
 
-def send_reminders(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+def send_reminders(group: list[StoredEvent], uow: VettingUnitOfWork, deps: Deps) -> None:
     for stored in group:
         today = date.fromisoformat(stored.event.day)  # type: ignore[attr-defined]
-        items, campaigns = due_items(uow)
+        items, campaigns = due_items(uow, deps.clock.now())
         notes = []
         for (who, key), dues in sorted(reminders(items, today).items()):
             dues.sort(key=lambda d: (d.due_on, d.display_name))
@@ -34,14 +35,21 @@ def send_reminders(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> Non
         uow.notifications.add_many(notes)
 
 
-def due_items(uow: UnitOfWork) -> tuple[list[Due], dict[str, dict]]:
+def due_items(uow: VettingUnitOfWork, now: datetime) -> tuple[list[Due], dict[str, dict]]:
     items, campaigns = [], {}
-    for nomination in uow.nominations.waiting_in(list(ACTS)):
+    waiting = {n.id: n for n in uow.nominations.waiting_in(list(ACTS))}
+    for nomination in waiting.values():
         day = due_on(uow.campaigns.get(nomination.campaign_id), nomination)
         if day is not None:
             items.append(Due(nomination.id, nomination.display_name, nomination.stage, day,
                              nomination.village_id))
-            campaigns[nomination.id] = campaign_view(uow, nomination.campaign_id)
+        campaigns[nomination.id] = campaign_view(uow, nomination.campaign_id)
+    for request in overdue_vetting(uow, now):  # the departments answer through the 文明办
+        if request.nomination_id in waiting:
+            nomination = waiting[request.nomination_id]
+            items.append(Due(nomination.id, nomination.display_name, nomination.stage,
+                             local_date(request.due_at), nomination.village_id, "secretariat",
+                             f"联合审查：{request.department}未复函"))
     return items, campaigns
 
 
