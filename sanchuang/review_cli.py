@@ -93,12 +93,17 @@ def list_nominations(
     campaign: CampaignOption = None,
     stage: Annotated[str | None, typer.Option(help="只列此阶段，如 preliminary_review")] = None,
     programme: Annotated[str | None, typer.Option(help="只列此项目")] = None,
+    as_: Annotated[str | None, typer.Option(
+        "--as", help="以此账号查看（盲评时评委看不到评审中申报的姓名和村）")] = None,
 ) -> None:
     """列出申报：编号、申报对象、村（居）、项目、阶段、得分/星级。"""
     store = bootstrap().store
     campaign_id = rv.campaign_id(store, campaign)
     rows = rv.nomination_rows(store, campaign_id, stage, programme)
-    rv.print_list(rows, rv.village_names(store, campaign_id), console)
+    villages = rv.village_names(store, campaign_id)
+    if as_:
+        rows, villages = rv.as_seen_by(store, campaign_id, as_, rows, villages)
+    rv.print_list(rows, villages, console)
 
 
 @review_app.command("accept")

@@ -15,7 +15,9 @@ from models import paper_queries, queries
 from models.store import Store
 from sanchuang.paper import CODE_LENGTH, programme_key, row_codes
 from workflows.errors import InvalidInput, NotFound
+from workflows.fairness import HIDDEN_NAME, HIDDEN_VILLAGE, hides_identity
 from workflows.nomination import Actor
+from workflows.panel import panel_policy
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Role, Stage
 
@@ -140,6 +142,22 @@ def read_sheet(path: Path) -> dict[str, dict[str, float]]:
 
 def village_names(store: Store, campaign: str) -> dict[str, str]:
     return {n.id: n.village for n in paper_queries.sheet_nominations(store, campaign)}
+
+
+def as_seen_by(store: Store, campaign: str, account_id: str, rows: list[dict[str, Any]],
+               villages: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The list as an account may see it: under blind review a reviewer sees no name or
+    village of what is still being scored."""
+    with store.uow() as uow:
+        role = uow.directory.account(account_id).role
+        blind = panel_policy(uow.campaigns.get(campaign).policy).blind
+    shown, places = [], dict(villages)
+    for row in rows:
+        if hides_identity(blind, role, row["stage"]):
+            row = {**row, "display_name": HIDDEN_NAME}
+            places[row["id"]] = HIDDEN_VILLAGE
+        shown.append(row)
+    return shown, places
 
 
 def score_text(row: dict[str, Any]) -> str:

@@ -44,3 +44,12 @@ def normalise(sheets: Sequence[Sheet]) -> dict[str, Normalised]:
         raw[sheet.nomination_id].append(sheet.total)
         scaled[sheet.nomination_id].append(centre + z * spread)
     return {n: Normalised(round(mean(raw[n]), 2), round(mean(scaled[n]), 2)) for n in raw}
+
+
+HIDDEN_NAME, HIDDEN_VILLAGE = "（匿名评审）", "—"
+
+
+def hides_identity(blind: bool, role: str, stage: str) -> bool:
+    """Blind review: a reviewer sees no name or village while the scores are still coming
+    in (the nomination is in panel review); afterwards, or for anyone else, all is shown."""
+    return blind and role == "reviewer" and stage == "panel_review"

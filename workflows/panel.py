@@ -29,6 +29,7 @@ class PanelPolicy:
     recuse_same_village: bool = False
     trim_from: int = 4  # the trimmed mean drops the highest and lowest from this many sheets
     normalise: bool = False  # rank by z-scores per reviewer, rescaled (raw kept beside)
+    blind: bool = False  # reviewers see no identity until the scores are in
 
 
 def panel_policy(policy: CampaignPolicy) -> PanelPolicy:
@@ -41,7 +42,8 @@ def panel_policy(policy: CampaignPolicy) -> PanelPolicy:
     if not 0 < threshold <= 1:
         raise InvalidInput(f"投票通过比例 {threshold} 应在 0 到 1 之间")
     return PanelPolicy(method, threshold, bool(raw.get("recuse_same_village", False)),
-                       normalise=bool(raw.get("normalise", False)))
+                       normalise=bool(raw.get("normalise", False)),
+                       blind=bool(raw.get("blind", False)))
 
 
 @dataclass(frozen=True)

@@ -138,3 +138,24 @@ def test_a_campaign_needs_the_township_roster_first(tmp_path: Path,
               str(tmp_path / "rubrics" / "campaign-default.yaml"), "--year", "2026", code=2)
     assert "先运行 sanchuang load-sample" in out
     get_settings.cache_clear()
+
+
+def test_under_blind_review_a_reviewer_sees_no_names_while_scoring(system: System,
+                                                                    tmp_path: Path) -> None:
+    cli("rubric", "samples", str(tmp_path / "rubrics"))
+    rubric = tmp_path / "rubrics" / "campaign-default.yaml"
+    rubric.write_text(rubric.read_text(encoding="utf-8")
+                      + "\nextra:\n  panel:\n    blind: true\n", encoding="utf-8")
+    campaign_id = cli("review", "campaign", "create", "--rubric", str(rubric),
+                      "--year", "2026").strip().splitlines()[-1]
+    ids = [draft(system, campaign_id, h) for h in HOUSEHOLDS]
+    for household, nomination_id in zip(HOUSEHOLDS, ids, strict=True):
+        system.bus.handle(c.SubmitNominations((nomination_id,), village_actor(household[:12])))
+    drain(system)
+    cli("review", "accept", *ids)
+    seen_by_reviewer = cli("review", "list", "--as", PANEL[0])
+    seen_by_office = cli("review", "list", "--as", "secretariat")
+    assert "（匿名评审）" in seen_by_reviewer
+    assert "家庭" not in seen_by_reviewer
+    assert "（匿名评审）" not in seen_by_office
+    assert "家庭" in seen_by_office

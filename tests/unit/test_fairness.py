@@ -7,7 +7,7 @@ import pytest
 from flows import ALL_MET, CAMPAIGN_ID, SECRETARY, Flow
 
 from workflows import commands as c
-from workflows.fairness import Sheet, normalise
+from workflows.fairness import Sheet, hides_identity, normalise
 
 
 def sheets(reviewer: str, totals: dict[str, float]) -> list[Sheet]:
@@ -55,3 +55,14 @@ def test_ranking_shows_no_normalised_scores_by_default(flow: Flow) -> None:
     flow.in_final("h-wang")
     (place,) = flow.run(c.RankPanel(CAMPAIGN_ID, "model_household", SECRETARY))
     assert place.normalised is None
+
+
+@pytest.mark.parametrize(("blind", "role", "stage", "hidden"), [
+    (True, "reviewer", "panel_review", True),
+    (True, "reviewer", "final_approval", False),
+    (True, "secretariat", "panel_review", False),
+    (False, "reviewer", "panel_review", False),
+])
+def test_blind_review_hides_identity_from_reviewers_until_the_scores_are_in(
+        blind: bool, role: str, stage: str, hidden: bool) -> None:
+    assert hides_identity(blind, role, stage) is hidden
