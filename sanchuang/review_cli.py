@@ -252,9 +252,7 @@ def approve(
     excluded = rv.approval_exceptions(system.store, campaign_id, except_ or [], reason or [],
                                       waiting)
     opened = tuple(n for n in waiting if n not in excluded)
-    if opened:
-        _handle(system, c.OpenPublicity(campaign_id, opened, APPROVER), "审定并开始公示")
-    for nomination_id, why in excluded.items():
-        system.bus.handle(c.RejectNomination(nomination_id, APPROVER, why))
+    _handle(system, c.OpenPublicity(campaign_id, opened, APPROVER, exceptions=excluded),
+            "审定并开始公示")
     typer.echo(f"审定通过 {len(opened)} 件，进入公示；不予审定 {len(excluded)} 件")
 

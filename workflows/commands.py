@@ -116,10 +116,14 @@ class RecordReview(Command):
 
 @dataclass(frozen=True)
 class OpenPublicity(Command):
+    """The party committee approves the ranked list as a whole and publicity opens; the
+    ``exceptions`` (id -> reason) are not approved, in the same decision."""
+
     campaign_id: str
     nomination_ids: tuple[str, ...]
     actor: Actor
     starts_on: date | None = None
+    exceptions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

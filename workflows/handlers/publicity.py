@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from workflows import commands, events
 from workflows.audit import chain_entry
@@ -11,6 +11,7 @@ from workflows.calendar import local_date
 from workflows.eligibility import plaque_from
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
+from workflows.handlers.ranking import refuse_past_ceiling
 from workflows.nomination import SYSTEM, Nomination, new_id
 from workflows.objections import CHANNELS, ObjectionCase
 from workflows.policy import SUBJECT_KINDS
@@ -45,6 +46,8 @@ def open_publicity(cmd: commands.OpenPublicity, uow: UnitOfWork, deps: Deps) -> 
             raise InvalidInput(f"{nomination.display_name} 不属于本次评选")
         nomination.take(Action.OPEN_PUBLICITY, cmd.actor, now)
         nomination.window_id = window_id
+    refuse_past_ceiling(uow, nominations)  # type: ignore[arg-type]
+    reject_exceptions(cmd, uow, now)
     round_ = uow.windows.count(campaign.id) + 1
     doc = snapshot(uow, campaign.id, "publicity_notice", nominations,
                    {"round": round_, "starts_on": starts_on.isoformat()}, deps)
@@ -53,6 +56,17 @@ def open_publicity(cmd: commands.OpenPublicity, uow: UnitOfWork, deps: Deps) -> 
     uow.nominations.save_many(nominations)
     uow.emit(events.PublicityOpened(window.id, campaign.id))
     return window.id
+
+
+def reject_exceptions(cmd: commands.OpenPublicity, uow: UnitOfWork, now: datetime) -> None:
+    """The nominations the committee did not approve, each with its reason, logged."""
+    overlap = set(cmd.exceptions) & set(cmd.nomination_ids)
+    if overlap:
+        raise InvalidInput("同一申报不能既审定通过又不予审定")
+    excepted = uow.nominations.get_many(cmd.exceptions, lock=True)
+    for nomination in excepted:
+        nomination.take(Action.REJECT, cmd.actor, now, cmd.exceptions[nomination.id])
+    uow.nominations.save_many(excepted)
 
 
 def close_due_publicity(cmd: commands.CloseDuePublicity, uow: UnitOfWork, deps: Deps) -> int:
