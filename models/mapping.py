@@ -19,7 +19,7 @@ NOMINATION_FIELDS = ("id", "campaign_id", "village_id", "subject_id", "display_n
                      "deeds", "self_marks", "version", "audit_head", "revision_round",
                      "window_id", "points", "star_level", "stage_reason", "stage_changed_at",
                      "nominated_by", "posthumous", "consent", "assembly", "notes",
-                     "rubric_version")
+                     "rubric_version", "outside_scores")
 OBJECTION_FIELDS = ("id", "nomination_id", "window_id", "complainant_name",
                     "complainant_contact", "content", "channel", "received_at", "status",
                     "findings", "resolved_at", "version", "audit_head")

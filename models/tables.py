@@ -115,6 +115,7 @@ class NominationRow(TableModel, table=True):
     assembly: dict = json_field()
     notes: list = json_field(default=())
     rubric_version: int = 0
+    outside_scores: dict = json_field()
 
 
 class ReviewRow(TableModel, table=True):

@@ -283,3 +283,13 @@ class RepinNominations(Command):
     nomination_ids: tuple[str, ...]
     actor: Actor
     reason: str
+
+
+@dataclass(frozen=True)
+class RecordOutsideScores(Command):
+    """Scores from outside the panel for a weighted rubric: the village representatives'
+    appraisal, the public vote (entered by the secretariat)."""
+
+    nomination_id: str
+    actor: Actor
+    scores: dict[str, float]

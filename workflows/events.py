@@ -157,3 +157,8 @@ class DeadlinesDue(Event):
     """Once a day: time to remind everyone of what is near or past its deadline."""
 
     day: str
+
+
+@dataclass(frozen=True)
+class OutsideScoresRecorded(Event):
+    nomination_id: str

@@ -51,6 +51,7 @@ class Nomination:
     stage_changed_at: datetime | None = None
     nominated_by: str = "village"  # self | village | others
     rubric_version: int = 0  # pinned at submission; 0 = not yet submitted
+    outside_scores: dict[str, float] = field(default_factory=dict)  # weighted sources
     posthumous: bool = False
     consent: dict[str, Any] = field(default_factory=dict)
     assembly: dict[str, Any] = field(default_factory=dict)

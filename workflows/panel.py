@@ -4,14 +4,14 @@ mean or vote share), ranking against the quota, and moving a nominee to another 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
 
 from workflows.errors import InvalidInput
 from workflows.policy import CampaignPolicy, Programme, Quota, Rubric
-from workflows.rubric import aggregate
+from workflows.rubric import aggregate, weighted
 from workflows.stages import Stage
 
 MEAN, TRIMMED_MEAN, VOTE_SHARE = "mean", "trimmed_mean", "vote_share"
@@ -141,6 +141,18 @@ def decide(policy: PanelPolicy, rubric: Rubric, sheets: Sequence[Mapping[str, fl
         sheets = sorted(sheets, key=lambda s: sum(s.values()))[1:-1]
     score = aggregate(rubric, sheets)
     return Verdict(policy.method, score.points, score.passed, score.stars, score.level)
+
+
+def weigh(verdict: Verdict, rubric: Rubric, outside: Mapping[str, float]) -> Verdict | None:
+    """The final score when the rubric weighs the panel with other sources (representatives,
+    the public …): None until every source's score is in; the panel's alone otherwise."""
+    others = set(rubric.weights) - {"panel"}
+    if verdict.method == VOTE_SHARE or not others:
+        return verdict
+    if not others <= set(outside):
+        return None
+    final = weighted(rubric, {"panel": verdict.value, **outside})
+    return replace(verdict, value=final, passed=final >= rubric.award_threshold)
 
 
 @dataclass

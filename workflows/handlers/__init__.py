@@ -19,6 +19,7 @@ from workflows.handlers import (
     rubrics,
     vetting,
     village,
+    weighting,
 )
 from workflows.handlers.context import Deps
 from workflows.ports import StoredEvent
@@ -28,6 +29,7 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.CreateNomination: nominations.create_nomination,
     commands.RemindOfDeadlines: deadlines.remind_of_deadlines,
     commands.ReviseRubric: rubrics.revise_rubric,
+    commands.RecordOutsideScores: weighting.record_outside_scores,
     commands.RepinNominations: rubrics.repin_nominations,
     commands.RecordAssemblyVotes: village.record_assembly_votes,
     commands.RecordConsent: village.record_consent,
@@ -76,6 +78,7 @@ EVENT_HANDLERS: dict[str, list[Callable[..., None]]] = {
     **{name: [notify.stage_notices] for name in notify.STAGE_NOTICES},
     "ReviewRecorded": [panel.conclude_panels],
     "VettingCleared": [panel.conclude_panels],
+    "OutsideScoresRecorded": [panel.conclude_panels],
     "PublicityOpened": [each(notify.on_publicity_opened)],
     "ObjectionFiled": [each(notify.on_objection_filed)],
     "ObjectionResolved": [each(notify.on_objection_resolved)],

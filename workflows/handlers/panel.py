@@ -24,6 +24,7 @@ from workflows.panel import (
     counted,
     decide,
     panel_policy,
+    weigh,
 )
 from workflows.policy import PROGRAMME_NAMES_ZH, CampaignPolicy, Rubric
 from workflows.ports import Review, StoredEvent
@@ -185,7 +186,11 @@ def _ready(uow: PanelUnitOfWork, panels: Panels, nomination: Nomination,
     policy, settings = panels.policies(nomination)
     if len(sheets) < policy.panel_quorum:
         return None
-    verdict = decide(settings, panels.rubric(nomination), [r.marks for r in sheets])
+    rubric = panels.rubric(nomination)
+    verdict = weigh(decide(settings, rubric, [r.marks for r in sheets]), rubric,
+                    nomination.outside_scores)
+    if verdict is None:  # waiting for the representatives' or the public's scores
+        return None
     if verdict.passed and not vetting_cleared(uow, nomination, requests):
         return None
     return verdict
