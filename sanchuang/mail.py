@@ -6,11 +6,9 @@ can drop duplicates when a notification is sent more than once.
 
 from __future__ import annotations
 
-import os
 import re
 import smtplib
 import ssl
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email import policy
@@ -18,6 +16,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Protocol
+
+from sanchuang.files import write_atomically
 
 _SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
@@ -158,18 +158,7 @@ class FileMailer:
         target = self.path_for(mail)
         if target.exists():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        data = build_message(mail, self.sender).as_bytes(policy=policy.SMTP)
-        handle, temp_name = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        write_atomically(target, build_message(mail, self.sender).as_bytes(policy=policy.SMTP))
 
     def close(self) -> None:
         """Nothing to release."""

@@ -54,9 +54,12 @@ def stages(system: System, campaign_id: str) -> dict[str, str]:
     return {r["id"]: r["stage"] for r in queries.nominations(system.store, campaign_id)}
 
 
-def submitted_campaign(system: System, tmp_path: Path) -> tuple[str, list[str], Path]:
+def submitted_campaign(system: System, tmp_path: Path,
+                       more_rules: str = "") -> tuple[str, list[str], Path]:
+    """A campaign from the sample rubric (plus ``more_rules`` YAML) with submitted drafts."""
     cli("rubric", "samples", str(tmp_path / "rubrics"))
     rubric = tmp_path / "rubrics" / "campaign-default.yaml"
+    rubric.write_text(rubric.read_text(encoding="utf-8") + more_rules, encoding="utf-8")
     campaign_id = cli("review", "campaign", "create", "--rubric", str(rubric),
                       "--year", "2026").strip().splitlines()[-1]
     ids = [draft(system, campaign_id, h) for h in HOUSEHOLDS]
@@ -142,16 +145,7 @@ def test_a_campaign_needs_the_township_roster_first(tmp_path: Path,
 
 def test_under_blind_review_a_reviewer_sees_no_names_while_scoring(system: System,
                                                                     tmp_path: Path) -> None:
-    cli("rubric", "samples", str(tmp_path / "rubrics"))
-    rubric = tmp_path / "rubrics" / "campaign-default.yaml"
-    rubric.write_text(rubric.read_text(encoding="utf-8")
-                      + "\nextra:\n  panel:\n    blind: true\n", encoding="utf-8")
-    campaign_id = cli("review", "campaign", "create", "--rubric", str(rubric),
-                      "--year", "2026").strip().splitlines()[-1]
-    ids = [draft(system, campaign_id, h) for h in HOUSEHOLDS]
-    for household, nomination_id in zip(HOUSEHOLDS, ids, strict=True):
-        system.bus.handle(c.SubmitNominations((nomination_id,), village_actor(household[:12])))
-    drain(system)
+    _, ids, _ = submitted_campaign(system, tmp_path, "\nextra:\n  panel:\n    blind: true\n")
     cli("review", "accept", *ids)
     seen_by_reviewer = cli("review", "list", "--as", PANEL[0])
     seen_by_office = cli("review", "list", "--as", "secretariat")
