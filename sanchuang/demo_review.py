@@ -28,6 +28,7 @@ class ReviewSteps:
     ordered: Any
     in_stage: Any
     wait_until_none: Any
+    campaign_id: str
 
     def preliminary(self) -> None:
         """镇文明办初审"""
@@ -96,6 +97,9 @@ class ReviewSteps:
         waiting = {r["id"] for r in self.in_stage(Stage.PANEL_REVIEW)}
         kin = self.ordered("star_village")[1]
         reviewers = reviewer_actors()
+        for programme in ("star_village", "model_household", "moral_exemplar"):
+            self.bus.handle(c.AssignReviewers(self.campaign_id, programme,
+                                              tuple(r.id for r in reviewers), SECRETARIAT))
         self.bus.handle(c.DeclareConflict(kin, reviewers[0], "本人户籍在该村，且与村支书系亲属"))
         self.say(f"评委{reviewers[0].name}申请回避 1 件，由其他评委补足法定人数")
         for nid in (n for n in self.ordered() if n in waiting):

@@ -28,6 +28,7 @@ KINDS: tuple[str, ...] = (
     "commended",
     "revoked",
     "deadline_reminder",
+    "reviewer_assigned",
 )
 
 DOCUMENTS: tuple[str, ...] = ("publicity_notice", "commendation_decision")

@@ -306,3 +306,12 @@ def test_only_the_secretariat_records_a_category_move(panel):
     with pytest.raises(Forbidden, match="此项操作由镇文明办办理"):
         panel.run(c.MoveCategory(nid, "见义勇为", "理由", R1))
     assert panel.nomination(nid).category == "助人为乐"
+
+
+def test_assigned_reviewers_hear_how_much_waits_for_them(panel):
+    panel.in_panel("h-wang")
+    panel.in_panel("h-liu")
+    assign(panel, "rev-1", "rev-2")
+    notes = panel.notes("reviewer_assigned", "inbox")
+    assert sorted(n.recipient for n in notes) == ["account:rev-1", "account:rev-2"]
+    assert all('"count": 2' in n.text for n in notes)

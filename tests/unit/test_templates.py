@@ -44,6 +44,8 @@ PER_KIND = {
     "commended": {"decision": {"number": "新坪发〔2026〕12号", "issued_on": date(2026, 12, 10)}},
     "revoked": {"reason": "申报材料弄虚作假"},
     "deadline_reminder": {"due_on": date(2026, 11, 30)},
+    "reviewer_assigned": {"programme_name": "道德模范户", "count": 12,
+                          "due_on": date(2026, 12, 4)},
 }
 
 
@@ -86,12 +88,24 @@ def test_every_kind_has_a_sample() -> None:
     assert set(contexts(NOMINATION)) == set(KINDS)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+ABOUT_A_NOMINEE = [k for k in KINDS if k != "reviewer_assigned"]
+
+
+@pytest.mark.parametrize("kind", ABOUT_A_NOMINEE)
 def test_user_text_is_escaped_in_html_only(renderer: Renderer, kind: str) -> None:
     out = renderer.notification(kind, contexts({**NOMINATION, "display_name": XSS})[kind])
     assert "&lt;script&gt;" in out.html
     assert "<script>alert" not in out.html
     assert XSS in out.subject + out.text
+
+
+def test_a_campaign_name_is_escaped_in_the_reviewers_notice(renderer: Renderer) -> None:
+    context = {**contexts(NOMINATION)["reviewer_assigned"], "campaign": {"name": XSS,
+                                                                         "year": 2026}}
+    out = renderer.notification("reviewer_assigned", context)
+    assert "&lt;script&gt;" in out.html
+    assert "<script>alert" not in out.html
+    assert XSS in out.text
 
 
 def test_objection_filed_reveals_nothing_about_the_objector(renderer: Renderer) -> None:
