@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from flows import ALL_MET, CAMPAIGN_ID, MEETING, SECRETARY, WANLI, Flow
+from flows import ALL_MET, CAMPAIGN_ID, MEETING, REVIEWERS, SECRETARY, WANLI, Flow
 
 from workflows import commands as c
 from workflows.assembly import AssemblyVote
@@ -90,3 +90,14 @@ def test_a_commended_household_is_not_rated_again_at_the_same_level(flow: Flow) 
     flow.run(c.RecordAssemblyVotes(WANLI, MEETING, {again: AssemblyVote(30)}))
     with pytest.raises(InvalidInput, match="已于 2026 年获得“道德模范户（金星）”"):
         flow.run(c.SubmitNomination(again, WANLI))
+
+
+def test_a_past_winner_is_caught_at_the_panel_once_the_level_is_known(flow: Flow) -> None:
+    _, (nid,) = flow.in_publicity("h-wang")
+    flow.clock.advance(days=8)
+    flow.run(c.CloseDuePublicity())
+    flow.run(c.PublishCommendation(CAMPAIGN_ID, SECRETARY, "新坪发〔2026〕12号"))
+    again = flow.in_panel("h-wang")  # no self-assessment: the level is not known yet
+    flow.review(again, ALL_MET, *REVIEWERS[:3])
+    assert flow.nomination(again).stage is Stage.REJECTED
+    assert "已于 2026 年获得“道德模范户（金星）”" in flow.nomination(again).stage_reason

@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 from workflows import commands, events
 from workflows.audit import chain_entry
+from workflows.calendar import local_date
+from workflows.eligibility import title_refusals
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.handlers.vetting import VettingUnitOfWork, vetting_cleared
@@ -171,7 +173,8 @@ def conclude_panels(group: list[StoredEvent], uow: PanelUnitOfWork, deps: Deps) 
         verdict = _ready(uow, panels, nomination, sheets, vetting[nomination.id])
         if verdict is not None:
             threshold = panels.policies(nomination)[1].vote_threshold
-            conclude(nomination, verdict, now, len(sheets), threshold)
+            held = already_held(uow, nomination, verdict, now) if verdict.passed else ""
+            conclude(nomination, verdict, now, len(sheets), threshold, held)
             results.append(PanelResult(nomination.id, nomination.campaign_id,
                                        nomination.programme.value, verdict, len(sheets), now))
     moved = {r.nomination_id for r in results}
@@ -197,11 +200,22 @@ def _ready(uow: PanelUnitOfWork, panels: Panels, nomination: Nomination,
 
 
 def conclude(nomination: Nomination, verdict: Verdict, now: datetime, cast: int,
-             threshold: Fraction = DEFAULT_THRESHOLD) -> None:
-    """Record the aggregate on the nomination and take the stage move it calls for."""
+             threshold: Fraction = DEFAULT_THRESHOLD, held: str = "") -> None:
+    """Record the aggregate on the nomination and take the stage move it calls for.
+    ``held``: the refusal when the subject already holds this title at the level reached."""
     if verdict.method != VOTE_SHARE:
         nomination.points, nomination.star_level = verdict.value, verdict.level
-    if verdict.passed:
+    if verdict.passed and not held:
         nomination.take(Action.PASS_PANEL, SYSTEM, now)
     else:
-        nomination.take(Action.REJECT, SYSTEM, now, verdict.reason(cast, threshold))
+        nomination.take(Action.REJECT, SYSTEM, now, held or verdict.reason(cast, threshold))
+
+
+def already_held(uow: PanelUnitOfWork, nomination: Nomination, verdict: Verdict,
+                 now: datetime) -> str:
+    """Past winners of the same title and level are not rated again: checked here, once the
+    level is known (at submission only a self-assessed level is)."""
+    titles = uow.titles.for_subjects([nomination.subject_id])[nomination.subject_id]
+    found = title_refusals(nomination.programme, nomination.display_name, [
+        t for t in titles if t.status == "active"], local_date(now), verdict.level)
+    return found[0] if found else ""
