@@ -6,16 +6,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
-from workflows.assembly import AssemblyMeeting, AssemblyVote
 from workflows.campaign import Campaign
+from workflows.command import Command
 from workflows.nomination import Actor, new_id
-from workflows.policy import Rubric
+from workflows.review_commands import (  # the review's commands, here too
+    AnswerVetting,
+    AssignReviewers,
+    AttachFile,
+    ClearVettingList,
+    DeclareConflict,
+    MoveCategory,
+    RankPanel,
+    RecordAssemblyVotes,
+    RecordConsent,
+    RecordOutsideScores,
+    RecordVote,
+    RemindOfDeadlines,
+    RepinNominations,
+    ReviseRubric,
+    SetReviewerProfile,
+)
 from workflows.stages import Action
-
-
-@dataclass(frozen=True)
-class Command:
-    pass
 
 
 @dataclass(frozen=True)
@@ -156,140 +167,42 @@ class PublishCommendation(Command):
     decision_number: str
 
 
-@dataclass(frozen=True)
-class RecordAssemblyVotes(Command):
-    """The clerk enters one villager-representative meeting: attendance and each vote."""
-
-    actor: Actor
-    meeting: AssemblyMeeting
-    votes: dict[str, AssemblyVote]
-
-
-@dataclass(frozen=True)
-class RecordConsent(Command):
-    """The nominee confirms a nomination made by others (recorded by the village clerk)."""
-
-    nomination_id: str
-    actor: Actor
-    confirmed_by: str
-    confirmed_on: date
-
-
-@dataclass(frozen=True)
-class AnswerVetting(Command):
-    """The secretariat records one department's written answer: outcome "clear" or "veto"."""
-
-    request_id: str
-    actor: Actor
-    outcome: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class ClearVettingList(Command):
-    """One department answers "no adverse record" for a list of nominations at once."""
-
-    department: str
-    nomination_ids: tuple[str, ...]
-    actor: Actor
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SetReviewerProfile(Command):
-    """Ties a reviewer account to the roster (their person, village, kin) for conflict checks."""
-
-    account_id: str
-    actor: Actor
-    person_id: str | None = None
-    village_id: str | None = None
-    kin_person_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class AssignReviewers(Command):
-    campaign_id: str
-    programme: str
-    reviewer_ids: tuple[str, ...]
-    actor: Actor
-
-
-@dataclass(frozen=True)
-class DeclareConflict(Command):
-    """A reviewer steps aside (回避) from one nomination, giving the reason."""
-
-    nomination_id: str
-    reviewer: Actor
-    reason: str
-
-
-@dataclass(frozen=True)
-class RecordVote(Command):
-    nomination_id: str
-    reviewer: Actor
-    in_favour: bool
-
-
-@dataclass(frozen=True)
-class RankPanel(Command):
-    campaign_id: str
-    programme: str
-    actor: Actor
-
-
-@dataclass(frozen=True)
-class MoveCategory(Command):
-    """The panel moves a nominee to another category (recorded by the secretariat)."""
-
-    nomination_id: str
-    category: str
-    reason: str
-    actor: Actor
-    expected_version: int | None = None
-
-
-@dataclass(frozen=True)
-class RemindOfDeadlines(Command):
-    """Run by beat: the day's reminders, once a day however often it runs."""
-
-
-@dataclass(frozen=True)
-class AttachFile(Command):
-    """Attach a file to a nomination; ``purpose`` is minutes, deeds or portrait."""
-
-    nomination_id: str
-    actor: Actor
-    purpose: str
-    filename: str
-    content: bytes = field(repr=False)
-    attachment_id: str = field(default_factory=new_id)
-
-
-@dataclass(frozen=True)
-class ReviseRubric(Command):
-    """A new version of one programme's rubric; nominations already submitted keep theirs."""
-
-    campaign_id: str
-    programme: str
-    rubric: Rubric
-    actor: Actor
-
-
-@dataclass(frozen=True)
-class RepinNominations(Command):
-    """Move open nominations to the current rubric version: explicit, and audited."""
-
-    campaign_id: str
-    nomination_ids: tuple[str, ...]
-    actor: Actor
-    reason: str
-
-
-@dataclass(frozen=True)
-class RecordOutsideScores(Command):
-    """Scores from outside the panel for a weighted rubric: the village representatives'
-    appraisal, the public vote (entered by the secretariat)."""
-
-    nomination_id: str
-    actor: Actor
-    scores: dict[str, float]
+__all__ = [
+    "AcceptNomination",
+    "AcceptNominations",
+    "AnswerVetting",
+    "AssignReviewers",
+    "AttachFile",
+    "ClearVettingList",
+    "CloseDuePublicity",
+    "Command",
+    "CreateCampaign",
+    "CreateNomination",
+    "DeclareConflict",
+    "FileObjection",
+    "MoveCategory",
+    "OpenPublicity",
+    "PublishCommendation",
+    "RankPanel",
+    "RecordAssemblyVotes",
+    "RecordConsent",
+    "RecordOutsideScores",
+    "RecordReview",
+    "RecordReviews",
+    "RecordVeto",
+    "RecordVote",
+    "RejectNomination",
+    "RemindOfDeadlines",
+    "RepinNominations",
+    "ResolveObjection",
+    "ResubmitNomination",
+    "ReturnForRevision",
+    "ReviseRubric",
+    "RevokeTitle",
+    "SetReviewerProfile",
+    "StageCommand",
+    "StageCommandForList",
+    "SubmitNomination",
+    "SubmitNominations",
+    "WithdrawNomination",
+]
