@@ -12,7 +12,7 @@ from workflows.eligibility import refusals
 from workflows.errors import InvalidInput
 from workflows.handlers.context import Deps
 from workflows.nomination import Nomination
-from workflows.policy import PROGRAMME_NAMES_ZH, SUBJECT_KINDS
+from workflows.policy import PROGRAMME_NAMES_ZH, SUBJECT_KINDS, Rubric
 from workflows.ports import UnitOfWork
 from workflows.rubric import score
 from workflows.stages import Action
@@ -24,6 +24,7 @@ def before(action: Action, nominations: Sequence[Nomination], uow: UnitOfWork,
            deps: Deps) -> dict[str, str]:
     """Raise if the move may not be taken; otherwise the note to log with each move."""
     if action in (Action.SUBMIT, Action.RESUBMIT):
+        pin_rubrics(nominations, uow)
         check_submissions(nominations, uow, deps)
     if action is Action.ACCEPT:
         return quota_notes(nominations, uow)
@@ -38,16 +39,24 @@ def after(action: Action, nominations: Sequence[Nomination], uow: UnitOfWork,
             uow.titles.end(nomination.id, "revoked", local_date(deps.clock.now()))
 
 
+def pin_rubrics(nominations: Sequence[Nomination], uow: UnitOfWork) -> None:
+    """A first submission takes the current rubric version; a resubmission keeps its own."""
+    for n in nominations:
+        if not n.rubric_version:
+            n.rubric_version = uow.campaigns.get(n.campaign_id).rubric(n.programme).version
+
+
 def check_submissions(nominations: Sequence[Nomination], uow: UnitOfWork, deps: Deps) -> None:
     subjects = uow.directory.subjects([(SUBJECT_KINDS[n.programme], n.subject_id)
                                        for n in nominations])
     titles = uow.titles.for_subjects([n.subject_id for n in nominations])
     today, problems = local_date(deps.clock.now()), []
     for n in nominations:
-        policy = uow.campaigns.get(n.campaign_id).policy.programme(n.programme)
-        n.rubric_version = n.rubric_version or policy.rubric.version  # the rules it is judged by
+        campaign = uow.campaigns.get(n.campaign_id)
+        policy = campaign.policy.programme(n.programme)
+        rubric = campaign.rubric(n.programme, n.rubric_version)
         found = refusals(policy, n.display_name, subjects[n.subject_id].members,
-                         titles[n.subject_id], today, self_level(n, policy.rubric), n.posthumous)
+                         titles[n.subject_id], today, self_level(n, rubric), n.posthumous)
         if n.programme.value in ASSEMBLY.programmes and (gap := shortfall(ASSEMBLY, n.assembly)):
             found.append(f"【村民代表会议】{gap}")
         if n.nominated_by == "others" and not n.consent:
@@ -57,11 +66,11 @@ def check_submissions(nominations: Sequence[Nomination], uow: UnitOfWork, deps: 
         raise InvalidInput("不能提交申报：" + "；".join(problems))
 
 
-def self_level(nomination: Nomination, rubric: object) -> str:
+def self_level(nomination: Nomination, rubric: Rubric) -> str:
     """The level the nominee's self-assessment reaches ("" without one)."""
     if not nomination.self_marks:
         return ""
-    return score(rubric, nomination.self_marks).level  # type: ignore[arg-type]
+    return score(rubric, nomination.self_marks).level
 
 
 def quota_notes(nominations: Sequence[Nomination], uow: UnitOfWork) -> dict[str, str]:

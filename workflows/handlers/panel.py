@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.calendar import local_date
-from workflows.eligibility import title_refusals
+from workflows.eligibility import Title, title_refusals
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.handlers.vetting import VettingUnitOfWork, vetting_cleared
@@ -166,6 +166,7 @@ def conclude_panels(group: list[StoredEvent], uow: PanelUnitOfWork, deps: Deps) 
     wanted = [n.id for n in waiting]
     reviews, recusals = uow.reviews.for_nominations(wanted), uow.panel.recusals(wanted)
     vetting, panels = uow.vetting.for_nominations(wanted), Panels(uow)
+    titles = uow.titles.for_subjects([n.subject_id for n in waiting])
     now, results = deps.clock.now(), []
     for nomination in waiting:
         sheets = counted(reviews[nomination.id], recusals[nomination.id],
@@ -173,7 +174,7 @@ def conclude_panels(group: list[StoredEvent], uow: PanelUnitOfWork, deps: Deps) 
         verdict = _ready(uow, panels, nomination, sheets, vetting[nomination.id])
         if verdict is not None:
             threshold = panels.policies(nomination)[1].vote_threshold
-            held = already_held(uow, nomination, verdict, now) if verdict.passed else ""
+            held = already_held(titles, nomination, verdict, now) if verdict.passed else ""
             conclude(nomination, verdict, now, len(sheets), threshold, held)
             results.append(PanelResult(nomination.id, nomination.campaign_id,
                                        nomination.programme.value, verdict, len(sheets), now))
@@ -211,11 +212,11 @@ def conclude(nomination: Nomination, verdict: Verdict, now: datetime, cast: int,
         nomination.take(Action.REJECT, SYSTEM, now, held or verdict.reason(cast, threshold))
 
 
-def already_held(uow: PanelUnitOfWork, nomination: Nomination, verdict: Verdict,
+def already_held(titles: dict[str, list[Title]], nomination: Nomination, verdict: Verdict,
                  now: datetime) -> str:
     """Past winners of the same title and level are not rated again: checked here, once the
     level is known (at submission only a self-assessed level is)."""
-    titles = uow.titles.for_subjects([nomination.subject_id])[nomination.subject_id]
-    found = title_refusals(nomination.programme, nomination.display_name, [
-        t for t in titles if t.status == "active"], local_date(now), verdict.level)
+    held = [t for t in titles[nomination.subject_id] if t.status == "active"]
+    found = title_refusals(nomination.programme, nomination.display_name, held,
+                           local_date(now), verdict.level)
     return found[0] if found else ""
