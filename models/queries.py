@@ -95,3 +95,11 @@ def actions_taken(store: Store, campaign_id: str) -> Counter[tuple[str, str, str
              .group_by(NOM.c.programme, audit.c.action, audit.c.role))
     with store.sessions() as session:
         return Counter({(p, a, r): n for p, a, r, n in session.execute(query)})
+
+
+def townships(store: Store) -> list[tuple[str, str]]:
+    """(code, name) of every township in the roster, by code."""
+    table = t.TownshipRow.__table__
+    with store.sessions() as session:
+        return [(code, name) for code, name in
+                session.execute(select(table.c.id, table.c.name).order_by(table.c.id))]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.store import Store
-from sanchuang.blobs import FolderBlobStore
-from sanchuang.queue import CeleryQueue
-from sanchuang.render import Renderer
+from sanchuang.delivery.render import Renderer
+from sanchuang.documents.render import DocumentRenderer
+from sanchuang.runtime.blobs import FolderBlobStore
+from sanchuang.runtime.queue import CeleryQueue
 from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
 from workflows.handlers import Deps
@@ -33,6 +34,7 @@ class System:
     store: Store
     bus: MessageBus
     renderer: Renderer
+    documents: DocumentRenderer
 
 
 def bootstrap(
@@ -56,4 +58,4 @@ def bootstrap(
                               settings.attachment_max_bytes),
     )
     bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
-    return System(settings, store, bus, renderer)
+    return System(settings, store, bus, renderer, DocumentRenderer())

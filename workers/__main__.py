@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
-from sanchuang.logs import configure_logging
+from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
+from sanchuang.runtime.logs import configure_logging
 from sanchuang.settings import get_settings
 from workers.app import create_app
 

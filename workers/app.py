@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import Celery
 
-from sanchuang.celeryconfig import SWEEPS, celery_config
+from sanchuang.runtime.celeryconfig import SWEEPS, celery_config
 from sanchuang.settings import Settings, get_settings
 from workers import tasks
 

@@ -13,11 +13,11 @@ from celery import Celery
 
 from models import bench
 from models.errors import TRANSIENT_STORE_ERRORS
-from sanchuang import fsbroker
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
-from sanchuang.delivery import deliver, make_mailer
-from sanchuang.mail import TransientMailError
+from sanchuang.delivery.deliver import deliver, make_mailer
+from sanchuang.delivery.mail import TransientMailError
+from sanchuang.runtime import fsbroker
+from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
 from sanchuang.settings import Settings
 from workflows.commands import CloseDuePublicity, RemindOfDeadlines
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from models import queries
 from models.store import Store
 from sanchuang.bootstrap import bootstrap
-from sanchuang.demo import DemoRun, problems
-from sanchuang.processes import start, stop
-from sanchuang.roster import load_sample
+from sanchuang.runtime.processes import start, stop
+from sanchuang.sample.demo import DemoRun, problems
+from sanchuang.sample.roster import load_sample
 from sanchuang.settings import Settings
 from workflows.audit import verify
 from workflows.stages import Stage

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from models.store import Store
+from sanchuang.accounts import SECRETARIAT, village_actor
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.roster import SECRETARIAT, load_sample, village_actor
+from sanchuang.sample.roster import load_sample
 from sanchuang.settings import Settings
 from workflows import commands as c
 from workflows.assembly import AssemblyMeeting, AssemblyVote

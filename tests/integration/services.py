@@ -16,7 +16,7 @@ import psycopg
 import pytest
 import redis
 
-from sanchuang.processes import wait_for
+from sanchuang.runtime.processes import wait_for
 
 PG_ADMIN = os.environ.get("SANCHUANG_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("SANCHUANG_TEST_REDIS", "redis://127.0.0.1:6379")
@@ -56,8 +56,10 @@ def fresh_postgres() -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def fresh_redis(db: int = 9) -> str:
-    """A Redis database emptied for this test."""
+def fresh_redis(db: int | None = None) -> str:
+    """A Redis database emptied for this test (SANCHUANG_TEST_REDIS_DB picks it; default 9)."""
+    if db is None:
+        db = int(os.environ.get("SANCHUANG_TEST_REDIS_DB", "9"))
     url = f"{REDIS_URL}/{db}"
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=3)

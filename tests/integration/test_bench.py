@@ -18,7 +18,7 @@ BENCH_REDIS_DB = 12  # a database of its own: the bench refuses a broker other w
 
 
 def bench(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-c", "from sanchuang.cli import main; main()", "bench", *args]
+    command = [sys.executable, "-c", "from sanchuang.cli.app import main; main()", "bench", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=280, check=False)
 
 

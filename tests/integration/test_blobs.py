@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from models import tables as t
 from models.store import Store
-from sanchuang.blobs import FolderBlobStore
-from sanchuang.roster import village_actor
+from sanchuang.accounts import village_actor
+from sanchuang.runtime.blobs import FolderBlobStore
 from workflows import commands as c
 from workflows.errors import InvalidInput, NotFound
 from workflows.handlers.attachments import open_attachment

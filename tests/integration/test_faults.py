@@ -12,9 +12,9 @@ from services import OwnRedis
 from smtp_sink import Mailboxes, free_port, start_smtp
 
 from models import queries
-from sanchuang.delivery import message_id
-from sanchuang.processes import wait_for
-from sanchuang.queue import CeleryQueue
+from sanchuang.delivery.deliver import message_id
+from sanchuang.runtime.processes import wait_for
+from sanchuang.runtime.queue import CeleryQueue
 from workflows.stages import Stage
 
 

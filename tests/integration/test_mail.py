@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from sanchuang.mail import (
+from sanchuang.delivery.mail import (
     FileMailer,
     OutgoingMail,
     PermanentMailError,

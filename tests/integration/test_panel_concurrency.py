@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 
 from models import tables as t
 from models.store import Store
+from sanchuang.accounts import SECRETARIAT, village_actor
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.roster import SECRETARIAT, reviewer_actors, village_actor
+from sanchuang.sample.roster import reviewer_actors
 from sanchuang.settings import Settings
 from workflows import commands as c
 from workflows.samples import TEN_STAR_CRITERIA

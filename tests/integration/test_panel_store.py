@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from models import tables as t
 from models.store import Store
+from sanchuang.accounts import SECRETARIAT, village_actor
 from sanchuang.bootstrap import System
-from sanchuang.roster import SECRETARIAT, reviewer_actors, village_actor
+from sanchuang.sample.roster import reviewer_actors
 from workflows import commands as c
 from workflows.assembly import AssemblyVote
 from workflows.audit import verify

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from models import queries
 from models import tables as t
 from models.store import Store
-from sanchuang.paper import ScoreSheetRequest, assembly_sheet_pdf, score_sheet_pdf
-from sanchuang.roster import village_actor
+from sanchuang.accounts import village_actor
+from sanchuang.documents.paper import ScoreSheetRequest, assembly_sheet_pdf, score_sheet_pdf
 from workflows import commands as c
 
 OTHER_VILLAGE = "430522100202"
@@ -147,7 +147,7 @@ def run_cli(store: Store, tmp_path: Path, *args: str) -> subprocess.CompletedPro
     env = {**os.environ, "SANCHUANG_DATABASE_URL": store.url,
            "SANCHUANG_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "400"}
     return subprocess.run(
-        [sys.executable, "-c", "from sanchuang.cli import main; main()", "paper", *args],
+        [sys.executable, "-c", "from sanchuang.cli.app import main; main()", "paper", *args],
         capture_output=True, text=True, env=env, timeout=120, check=False)
 
 
@@ -188,5 +188,5 @@ def test_the_cli_refuses_clearly_and_writes_nothing(
     out = tmp_path / "out.pdf"
     done = run_cli(printed_sqlite.store, tmp_path, *args, str(out))
     assert done.returncode == 2
-    assert message in flat(done.stdout)
+    assert message in flat(done.stderr)
     assert not out.exists()

@@ -11,10 +11,11 @@ from scenario import draft
 from typer.testing import CliRunner
 
 from models import queries
+from sanchuang.accounts import village_actor
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.cli import app
-from sanchuang.roster import load_sample, village_actor
-from sanchuang.rubric_files import load_policy
+from sanchuang.cli.app import app
+from sanchuang.policy.rubric_files import load_policy
+from sanchuang.sample.roster import load_sample
 from sanchuang.settings import Settings, get_settings
 from workflows import commands as c
 from workflows.vetting import vetting_policy

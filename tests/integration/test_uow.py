@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from models import tables as t
 from models.store import Store
-from sanchuang.roster import SECRETARIAT, village_actor
+from sanchuang.accounts import SECRETARIAT, village_actor
 from workflows import commands as c
 from workflows.audit import verify
 from workflows.errors import StaleVersion

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sanchuang.cli import app
+from sanchuang.cli.app import app
 
 runner = CliRunner()
 

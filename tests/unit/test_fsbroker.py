@@ -4,7 +4,7 @@ import os
 import time
 from pathlib import Path
 
-from sanchuang.fsbroker import prune
+from sanchuang.runtime.fsbroker import prune
 
 
 def test_prune_removes_only_old_consumed_messages(tmp_path: Path) -> None:

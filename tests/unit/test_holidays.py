@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sanchuang.holiday_overrides import OverrideFileError, load_overrides, parse_overrides
-from sanchuang.holidays import HolidayDataMissing, calendar_for, known_years, years_from
+from sanchuang.policy.holiday_overrides import OverrideFileError, load_overrides, parse_overrides
+from sanchuang.policy.holidays import HolidayDataMissing, calendar_for, known_years, years_from
 from workflows.calendar import WorkCalendar
 
 CAL_2026 = calendar_for([2026])

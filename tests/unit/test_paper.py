@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from models.paper_queries import SheetNomination, VillageInfo
-from sanchuang.paper import programme_key, row_codes
-from sanchuang.paper_assembly import QUORUM_RULE, AssemblySheet, assembly_story
-from sanchuang.paper_pdf import Page, render
-from sanchuang.paper_score import ScoreSheet, score_story
+from sanchuang.documents.assembly_sheet import QUORUM_RULE, AssemblySheet, assembly_story
+from sanchuang.documents.paper import programme_key, row_codes
+from sanchuang.documents.pdf import Page, render
+from sanchuang.documents.score_sheet import ScoreSheet, score_story
 from workflows.policy import Programme
 from workflows.samples import TEN_STAR_CRITERIA, default_policy
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from sanchuang.cli import app
-from sanchuang.rubric_files import (
+from sanchuang.cli.app import app
+from sanchuang.policy.rubric_files import (
     SAMPLES,
     RubricFileInvalid,
     check_file,

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from sanchuang.sample import generate_township
+from sanchuang.sample.township import generate_township
 from workflows.identity import age_on, birth_date, validate_id_number, validate_phone
 
 REFERENCE_DAY = date(2026, 1, 1)

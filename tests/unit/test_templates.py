@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime
 import jinja2
 import pytest
 
-from sanchuang.render import KINDS, Renderer, date_zh, datetime_zh, sms_segments
+from sanchuang.delivery.render import KINDS, Renderer, sms_segments
+from sanchuang.documents.render import DocumentRenderer
+from sanchuang.runtime.templating import date_zh, datetime_zh
 
 XSS = "<script>alert(1)</script>"
 OBJECTOR = {"name": "赵德明", "phone": "13907391234", "id_number": "430522197503150012"}
@@ -69,6 +71,11 @@ def contexts(nomination: dict) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def renderer() -> Renderer:
     return Renderer()
+
+
+@pytest.fixture
+def documents() -> DocumentRenderer:
+    return DocumentRenderer()
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -228,9 +235,9 @@ def assert_common_document(html: str, version: int, hash_prefix: str) -> None:
     assert all(organ in html for organ in ISSUERS)
 
 
-def test_publicity_notice(renderer: Renderer) -> None:
+def test_publicity_notice(documents: DocumentRenderer) -> None:
     context = {**BASE, "notice": NOTICE, "groups": groups()}
-    html = renderer.document("publicity_notice.html", context)
+    html = documents.document("publicity_notice.html", context)
     assert_common_document(html, 3, "0123456789abcdef")
     assert "特此公示" in html
     assert "接受群众监督" in html
@@ -241,9 +248,9 @@ def test_publicity_notice(renderer: Renderer) -> None:
     assert "2026年11月26日" in html
 
 
-def test_commendation_decision(renderer: Renderer) -> None:
+def test_commendation_decision(documents: DocumentRenderer) -> None:
     context = {**BASE, "decision": DECISION, "groups": groups()}
-    html = renderer.document("commendation_decision", context)
+    html = documents.document("commendation_decision", context)
     assert_common_document(html, 1, "fedcba9876543210")
     assert "新坪发〔2026〕12号" in html
     assert "2026年12月10日" in html
@@ -252,6 +259,6 @@ def test_commendation_decision(renderer: Renderer) -> None:
     assert "授予李秀英同志“道德标兵”称号" in html
 
 
-def test_unknown_document_is_a_key_error(renderer: Renderer) -> None:
+def test_unknown_document_is_a_key_error(documents: DocumentRenderer) -> None:
     with pytest.raises(KeyError, match="unknown document"):
-        renderer.document("nope", {})
+        documents.document("nope", {})

@@ -1,0 +1,45 @@
+"""``sanchuang clock``: the shared clock every process reads."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from sanchuang.bootstrap import bootstrap
+from workflows.calendar import SHANGHAI
+
+clock_app = typer.Typer(help="共享时钟（所有进程读取同一时间）", no_args_is_help=True)
+console = Console()
+
+
+def parse_duration(text: str) -> timedelta:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([dhm])", text.strip())
+    if not match:
+        raise ValueError(f"无法识别的时长 {text!r}：请写成 7d、36h 或 90m")
+    unit = {"d": "days", "h": "hours", "m": "minutes"}[match.group(2)]
+    return timedelta(**{unit: float(match.group(1))})
+
+
+def clock_line(clock: Any) -> str:
+    offset = timedelta(seconds=round(clock.offset()))
+    now = clock.now().astimezone(SHANGHAI)
+    return f"共享时钟：{now:%Y-%m-%d %H:%M:%S}（北京时间，偏移 {offset}）"
+
+
+@clock_app.command("show")
+def clock_show() -> None:
+    """显示共享时钟的当前时间。"""
+    system = bootstrap()
+    console.print(clock_line(system.store.clock))
+
+
+@clock_app.command("advance")
+def clock_advance(duration: Annotated[str, typer.Argument(help="如 7d、36h、90m")]) -> None:
+    """把共享时钟向前拨（演示和测试用）。"""
+    system = bootstrap()
+    system.store.clock.advance(parse_duration(duration))
+    console.print(clock_line(system.store.clock))

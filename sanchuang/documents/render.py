@@ -1,0 +1,29 @@
+"""Rendering of the printable documents (HTML pages laid out for A4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from sanchuang.runtime.templating import make_environment
+
+DOCUMENTS: tuple[str, ...] = ("publicity_notice", "commendation_decision")
+
+
+class DocumentRenderer:
+    """Renders documents from ``sanchuang/documents/templates``."""
+
+    DOCUMENTS = DOCUMENTS
+
+    def __init__(self, env: jinja2.Environment | None = None) -> None:
+        self._env = env if env is not None else make_environment("sanchuang.documents")
+
+    def document(self, name: str, context: dict[str, Any]) -> str:
+        """A standalone, A4-printable HTML page (``publicity_notice``, ...)."""
+        stem = name.removesuffix(".html")
+        if stem not in DOCUMENTS:
+            raise KeyError(
+                f"未知的文书模板 {name!r}（unknown document）; known: {', '.join(DOCUMENTS)}"
+            )
+        return self._env.get_template(f"documents/{stem}.html").render(context)
