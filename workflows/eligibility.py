@@ -46,17 +46,20 @@ def refusals(policy: ProgrammePolicy, subject_name: str, members: Sequence[Membe
 
 def age_refusals(policy: ProgrammePolicy, person: Member, on: date,
                  posthumous: bool) -> list[str]:
-    if posthumous:
-        if person.deceased_on is None:
-            return [f"【追授】{person.name} 未登记去世日期，不能按追授申报"]
-        return []
+    """The age rule: old enough on ``on``, or — where the campaign's policy waives the rule
+    for those who died in the act — a posthumous nomination (age counted at death)."""
+    if posthumous and person.deceased_on is None:
+        return [f"【追授】{person.name} 未登记去世日期，不能按追授申报"]
     if policy.min_age is None or person.birth_date is None:
         return []
-    age = age_on(person.birth_date, on)
-    if age >= policy.min_age:
+    age = age_on(person.birth_date, person.deceased_on if posthumous else on)
+    if policy.admits_age(age, posthumous):
         return []
-    return [f"【年龄】{person.name} {age} 周岁，未满 {policy.min_age} 周岁"
-            f"（在见义勇为等事迹中牺牲的，可按追授申报）"]
+    if not policy.posthumous_exempt:
+        hint = "（本次评选方案规定追授也须满足年龄要求）" if posthumous else ""
+    else:
+        hint = "（在见义勇为等事迹中牺牲的，可按追授申报）"
+    return [f"【年龄】{person.name} {age} 周岁，未满 {policy.min_age} 周岁{hint}"]
 
 
 def title_refusals(programme: Programme, subject_name: str, titles: Sequence[Title],

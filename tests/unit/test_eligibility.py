@@ -1,6 +1,7 @@
 """Eligibility: age and the posthumous exception, past titles, the bar after a revocation,
 a member in prison. Each refusal names the rule and the person."""
 
+from dataclasses import replace
 from datetime import date
 
 from workflows.eligibility import Member, Title, plaque_from, refusals
@@ -28,6 +29,19 @@ def test_an_exemplar_a_day_short_of_sixteen_is_refused_by_name() -> None:
 def test_a_posthumous_nomination_waives_the_age_rule() -> None:
     young = person(date(2012, 5, 1), deceased=date(2026, 7, 3))
     assert refusals(EXEMPLAR, "李小军", [young], [], ON, posthumous=True) == []
+
+
+def test_a_posthumous_nomination_keeps_the_age_rule_where_the_policy_does_not_waive_it() -> None:
+    strict = replace(EXEMPLAR, posthumous_exempt=False)
+    young = person(date(2012, 5, 1), deceased=date(2026, 7, 3))
+    found = refusals(strict, "李小军", [young], [], ON, posthumous=True)
+    assert found == ["【年龄】李小军 14 周岁，未满 16 周岁（本次评选方案规定追授也须满足年龄要求）"]
+
+
+def test_without_the_waiver_an_under_age_refusal_does_not_point_to_the_posthumous_route() -> None:
+    strict = replace(EXEMPLAR, posthumous_exempt=False)
+    found = refusals(strict, "李小军", [person(date(2010, 11, 27))], [], ON)
+    assert found == ["【年龄】李小军 15 周岁，未满 16 周岁"]
 
 
 def test_a_posthumous_nomination_needs_the_date_of_death() -> None:
