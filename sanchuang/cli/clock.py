@@ -24,10 +24,23 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(**{unit: float(match.group(1))})
 
 
+def duration_zh(seconds: float) -> str:
+    """How far the shared clock is off real time: ``拨快14天6小时56分7秒``, ``拨慢1分30秒``
+    or ``无``."""
+    whole = round(seconds)
+    if whole == 0:
+        return "无"
+    days, rest = divmod(abs(whole), 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(days, "天"), (hours, "小时"), (minutes, "分"), (secs, "秒")]
+    text = "".join(f"{n}{unit}" for n, unit in parts if n)
+    return f"拨快{text}" if whole > 0 else f"拨慢{text}"
+
+
 def clock_line(clock: Any) -> str:
-    offset = timedelta(seconds=round(clock.offset()))
     now = clock.now().astimezone(SHANGHAI)
-    return f"共享时钟：{now:%Y-%m-%d %H:%M:%S}（北京时间，偏移 {offset}）"
+    return f"共享时钟：{now:%Y-%m-%d %H:%M:%S}（北京时间，偏移：{duration_zh(clock.offset())}）"
 
 
 @clock_app.command("show")

@@ -15,6 +15,8 @@ from workflows.calendar import SHANGHAI
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Stage
 
+NOTIFICATION_STATUS_ZH = {"pending": "待发送", "sending": "发送中", "delivered": "已送达",
+                          "failed": "发送失败", "to_post": "待邮寄"}
 SUMMARY = (("申报", None), ("未通过", Stage.REJECTED), ("取消资格", Stage.DISQUALIFIED),
            ("已表彰", Stage.COMMENDED))
 
@@ -82,8 +84,9 @@ def print_status(system: System, campaign_id: str | None, console: Console) -> N
                       str(n))
     console.print(table)
     notes = queries.notification_counts(system.store)
-    console.print("通知：" + "，".join(f"{k} {v}" for k, v in sorted(notes.items())))
-    console.print(f"待处理事件：{queries.pending_events(system.store)}")
+    console.print("通知：" + ("，".join(
+        f"{NOTIFICATION_STATUS_ZH.get(k, k)} {v} 条" for k, v in sorted(notes.items())) or "无"))
+    console.print(f"待处理事件：{queries.pending_events(system.store)} 个")
 
 
 def print_inbox(system: System, account: str, limit: int, console: Console) -> None:

@@ -22,18 +22,16 @@ def bench(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=280, check=False)
 
 
-def leftover_bench_databases() -> set[str]:
+def database_exists(name: str) -> bool:
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        rows = admin.execute("SELECT datname FROM pg_database WHERE datname LIKE "
-                             "'sanchuang\\_bench\\_%'").fetchall()
-    return {name for (name,) in rows}
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    return found is not None
 
 
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_bench_writes_every_figure_and_cleans_up(tmp_path: Path) -> None:
     broker = fresh_redis(BENCH_REDIS_DB)
-    before = leftover_bench_databases()
     out = tmp_path / "bench.json"
     done = bench("--nominations", "20", "--database-url", sqlalchemy_url("postgres"),
                  "--broker-url", broker, "--json", str(out), "--timeout", "120")
@@ -45,7 +43,9 @@ def test_bench_writes_every_figure_and_cleans_up(tmp_path: Path) -> None:
     assert figures["baseline_messages"] == figures["transitions"]
     assert all(figures[key] > 0 for key in REQUIRED)
     assert "ratio" in done.stdout
-    assert leftover_bench_databases() == before
+    scratch = figures["scratch_database"]
+    assert scratch.startswith("sanchuang_bench_")
+    assert not database_exists(scratch)  # its own throw-away database is gone
 
 
 def test_bench_refuses_sqlite_with_what_to_set() -> None:
