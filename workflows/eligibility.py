@@ -52,7 +52,7 @@ def age_refusals(policy: ProgrammePolicy, person: Member, on: date,
         return [f"【追授】{person.name} 未登记去世日期，不能按追授申报"]
     if policy.min_age is None or person.birth_date is None:
         return []
-    age = age_on(person.birth_date, person.deceased_on if posthumous else on)
+    age = age_on(person.birth_date, (person.deceased_on or on) if posthumous else on)
     if policy.admits_age(age, posthumous):
         return []
     if not policy.posthumous_exempt:

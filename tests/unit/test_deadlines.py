@@ -1,5 +1,7 @@
 """Deadlines on working days: reminders before, escalation after, one message a day each."""
 
+import json
+
 from flows import SECRETARY, Flow
 
 from workflows import commands as c
@@ -58,3 +60,16 @@ def test_an_overdue_vetting_reply_is_escalated_to_the_secretariat(flow: Flow) ->
     flow.run(c.RemindOfDeadlines())
     (note,) = [n for n in reminders(flow) if n.recipient == f"account:{SECRETARY.id}"]
     assert "联合审查：公安派出所未复函" in note.text
+
+
+def test_the_secretariats_copy_of_an_overdue_item_says_whose_task_it_is(flow: Flow) -> None:
+    returned(flow)  # due Thursday 26 Nov 2026
+    flow.clock.advance(days=8)  # Saturday 28 Nov: two days overdue
+    flow.run(c.RemindOfDeadlines())
+    told = {n.recipient: json.loads(n.text) for n in reminders(flow)}
+    secretariat, village = told[f"account:{SECRETARY.id}"], told["account:acc-wanli"]
+    assert secretariat["escalated"] is True
+    assert [(i["acted_by"], i["overdue_days"]) for i in secretariat["overdue"]] == [("湾里村", 2)]
+    assert village["escalated"] is False
+    assert [(i["acted_by"], i["overdue_days"]) for i in village["overdue"]] == [("", 2)]
+    assert village["upcoming"] == []

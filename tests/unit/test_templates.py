@@ -53,15 +53,13 @@ PER_KIND = {
 
 def contexts(nomination: dict) -> dict[str, dict]:
     """A full context per kind; the nomination's name also appears in lists."""
-    items = [
-        {
-            "display_name": nomination["display_name"],
-            "stage_name": "退回补充",
-            "due_on": date(2026, 11, 30),
-        },
-        {"display_name": "李秀英", "stage_name": "异议核实", "due_on": date(2026, 12, 2)},
-    ]
-    lists = {"publicity_opened": {"entries": [nomination]}, "deadline_reminder": {"items": items}}
+    overdue = [{"display_name": nomination["display_name"], "stage_name": "退回补充",
+                "due_on": date(2026, 11, 30), "overdue_days": 2, "acted_by": ""}]
+    upcoming = [{"display_name": "李秀英", "stage_name": "异议核实", "due_on": date(2026, 12, 2),
+                 "overdue_days": 0, "acted_by": ""}]
+    reminder = {"items": overdue + upcoming, "overdue": overdue, "upcoming": upcoming,
+                "escalated": False, "own": True}
+    lists = {"publicity_opened": {"entries": [nomination]}, "deadline_reminder": reminder}
     return {
         kind: {**BASE, "nomination": nomination, **extra, **lists.get(kind, {})}
         for kind, extra in PER_KIND.items()
@@ -262,3 +260,37 @@ def test_commendation_decision(documents: DocumentRenderer) -> None:
 def test_unknown_document_is_a_key_error(documents: DocumentRenderer) -> None:
     with pytest.raises(KeyError, match="unknown document"):
         documents.document("nope", {})
+
+
+def reminder(overdue_days: int, acted_by: str = "", escalated: bool = False) -> dict:
+    item = {"display_name": "王建国家庭", "stage_name": "退回补充", "due_on": date(2026, 11, 30),
+            "overdue_days": overdue_days, "acted_by": acted_by}
+    late = [item] if overdue_days else []
+    return {**BASE, "items": [item], "overdue": late, "upcoming": [] if late else [item],
+            "escalated": escalated, "own": not acted_by, "due_on": item["due_on"]}
+
+
+def test_an_item_two_days_overdue_is_called_overdue_not_near_due(renderer: Renderer) -> None:
+    out = renderer.notification("deadline_reminder", reminder(2))
+    assert out.subject == "办理期限提醒：1项已逾期"
+    assert "已逾期2天" in out.text
+    assert "即将到期" not in out.text + out.subject + out.html
+    assert "已逾期2天" in out.html
+
+
+def test_an_item_due_soon_is_called_near_due(renderer: Renderer) -> None:
+    out = renderer.notification("deadline_reminder", reminder(0))
+    assert out.subject == "办理期限提醒：1项即将到期"
+    assert "你有1项评选事项即将到期" in out.text
+    assert "逾期" not in out.text
+
+
+def test_the_secretariats_copy_names_who_must_act_and_asks_it_to_follow_up(
+        renderer: Renderer) -> None:
+    out = renderer.notification("deadline_reminder",
+                                {**reminder(2, "湾里村", escalated=True),
+                                 "recipient": {"name": "镇文明办"}})
+    assert "你有" not in out.text
+    assert "由湾里村办理" in out.text
+    assert "请督促" in out.text
+    assert "湾里村" in out.html

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from workflows import commands, events
 from workflows.calendar import local_date
-from workflows.deadlines import ACTS, Due, due_on, reminders
+from workflows.deadlines import ACTS, Due, due_on, reminder_context, reminders
 from workflows.handlers.context import Deps
 from workflows.handlers.notify import campaign_view, compose
 from workflows.handlers.vetting import VettingUnitOfWork, overdue_vetting
@@ -26,10 +26,10 @@ def send_reminders(group: list[StoredEvent], uow: VettingUnitOfWork, deps: Deps)
         today = date.fromisoformat(stored.event.day)  # type: ignore[attr-defined]
         items, campaigns = due_items(uow, deps.clock.now())
         notes = []
+        villages = uow.directory.village_names({d.village_id for d in items})
         for (who, key), dues in sorted(reminders(items, today).items()):
-            dues.sort(key=lambda d: (d.due_on, d.display_name))
-            context = {"campaign": campaigns[dues[0].nomination_id],
-                       "items": [d.view for d in dues], "due_on": dues[0].due_on}
+            context = {"campaign": campaigns[min(dues, key=lambda d: d.due_on).nomination_id],
+                       **reminder_context(dues, today, who, villages)}
             notes += compose(uow, deps, stored.id, "deadline_reminder",
                              recipients(uow, who, key), context)
         uow.notifications.add_many(notes)
