@@ -103,3 +103,18 @@ def townships(store: Store) -> list[tuple[str, str]]:
     with store.sessions() as session:
         return [(code, name) for code, name in
                 session.execute(select(table.c.id, table.c.name).order_by(table.c.id))]
+
+
+def nominated_subjects(store: Store) -> set[str]:
+    """Every village, household or person nominated in any campaign so far."""
+    with store.sessions() as session:
+        return set(session.scalars(select(NOM.c.subject_id).distinct()))
+
+
+def unsettled(store: Store, campaign_id: str, settled: tuple[str, ...]) -> Counter[str]:
+    """stage -> number of a campaign's nominations not yet in one of the ``settled`` stages."""
+    query = (select(NOM.c.stage, func.count()).where(NOM.c.campaign_id == campaign_id,
+                                                     NOM.c.stage.not_in(settled))
+             .group_by(NOM.c.stage))
+    with store.sessions() as session:
+        return Counter(dict(session.execute(query).all()))

@@ -86,10 +86,12 @@ def demo(
     seed: int = 1,
     out: Annotated[Path | None, typer.Option(help="公示和表彰决定的输出目录")] = None,
     timeout: float = 90.0,
+    new: Annotated[bool, typer.Option(
+        "--new", help="上一次评选未完成时也另起一次（旧活动原样保留）")] = False,
 ) -> None:
     """无人值守地跑完一次完整评选（自动启动 worker 和 beat）。"""
     started = time.monotonic()
-    code = run_demo(bootstrap(), seed, out, timeout, console)
+    code = run_demo(bootstrap(), seed, out, timeout, console, new)
     console.print(f"用时 {time.monotonic() - started:.1f} 秒")
     raise typer.Exit(code)
 

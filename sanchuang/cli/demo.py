@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import typer
 from rich.console import Console
 
 from models import queries
@@ -12,7 +13,7 @@ from sanchuang.bootstrap import System
 from sanchuang.cli.printing import load_sample_with_progress, review_table, summary_table
 from sanchuang.documents.notices import write_documents
 from sanchuang.runtime.processes import ensure_running
-from sanchuang.sample.demo import DemoRun, output_folder, problems
+from sanchuang.sample.demo import DemoRun, output_folder, problems, unfinished
 from workflows.stages import Stage
 
 
@@ -25,9 +26,13 @@ def run_steps(run: DemoRun, console: Console) -> None:
 
 
 def run_demo(system: System, seed: int, out: Path | None, timeout: float,
-             console: Console) -> int:
+             console: Console, new: bool = False) -> int:
     system.store.migrate()
     load_sample_with_progress(system, 2026, None, console)
+    waiting = None if new else unfinished(system)
+    if waiting:
+        typer.echo(waiting, err=True)
+        return 2
     run = DemoRun(system, seed, lambda text: console.print(f"  · {text}"), timeout)
     with ensure_running(system.settings, console.print):
         try:
@@ -39,7 +44,7 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))
     for path in write_documents(system.store, system.documents, run.campaign_id,
-                                output_folder(out, system)):
+                                output_folder(out, system, run.campaign_id)):
         console.print(f"已生成：{path.resolve()}")
     found = problems(system, run.campaign_id)
     for problem in found:

@@ -19,6 +19,7 @@ from sanchuang.sample.demo_data import (
     assembly_meeting,
     assembly_votes,
     pick_nominees,
+    unnominated,
 )
 from sanchuang.sample.demo_review import ReviewSteps
 from sanchuang.sample.township import REFERENCE_DAY
@@ -27,7 +28,7 @@ from workflows.calendar import local_date
 from workflows.campaign import Contact
 from workflows.policy import CampaignPolicy
 from workflows.samples import default_policy
-from workflows.stages import TERMINAL, Stage
+from workflows.stages import STAGE_NAMES_ZH, TERMINAL, Stage
 
 SETTLED = TERMINAL | {Stage.COMMENDED}
 
@@ -68,7 +69,8 @@ class DemoRun(ReviewSteps):
 
     def submit_all(self) -> None:
         rng = random.Random(self.seed)
-        roster = queries.roster_overview(self.system.store)
+        store = self.system.store
+        roster = unnominated(queries.roster_overview(store), queries.nominated_subjects(store))
         for pick in pick_nominees(rng, roster, REFERENCE_DAY):
             nid = self.bus.handle(c.CreateNomination(
                 self.campaign_id, pick.programme.value, pick.subject_id,
@@ -146,6 +148,22 @@ class DemoRun(ReviewSteps):
                 self.objections, self.elapse, self.commend, self.settle]
 
 
+def unfinished(system: System) -> str | None:
+    """What to tell the operator when the latest campaign in the store is still under way."""
+    campaign_id = queries.latest_campaign_id(system.store)
+    if campaign_id is None:
+        return None
+    waiting = queries.unsettled(system.store, campaign_id, tuple(s.value for s in SETTLED))
+    if not waiting:
+        return None
+    stages = "，".join(f"{STAGE_NAMES_ZH[Stage(s)]} {n} 件" for s, n in sorted(waiting.items()))
+    return (f"上一次评选活动 {campaign_id} 尚未完成（{stages}），本次没有另起评选。\n"
+            f"办完它：sanchuang status --campaign {campaign_id} 查看进度，"
+            "用 sanchuang review … 继续办理；\n"
+            "或者放下它另起一次评选：sanchuang demo --new（旧活动原样保留）；"
+            "或换一个数据目录（SANCHUANG_DATA_DIR）重新演示。")
+
+
 def problems(system: System, campaign_id: str) -> list[str]:
     """What would make the demo fail: stuck nominations or undelivered notifications."""
     found = [f"申报 {r['display_name']} 停在 {r['stage']}"
@@ -159,5 +177,7 @@ def problems(system: System, campaign_id: str) -> list[str]:
     return found
 
 
-def output_folder(path: Path | None, system: System) -> Path:
-    return path or (system.settings.data_dir / "out")
+def output_folder(path: Path | None, system: System, campaign_id: str) -> Path:
+    """Where a campaign's documents go: ``--out``, or a folder of the campaign's own in the
+    data folder, so a later campaign never overwrites an earlier one's."""
+    return path or (system.settings.data_dir / "out" / campaign_id)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from workflows.assembly import AssemblyMeeting, AssemblyRule, AssemblyVote
+from workflows.errors import InvalidInput
 from workflows.policy import CampaignPolicy, Programme
 from workflows.samples import EXEMPLAR_CATEGORIES
 
@@ -26,8 +27,17 @@ class Pick:
     category: str = ""
 
 
+def unnominated(roster: dict[str, list[dict[str, Any]]],
+                nominated: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The roster less everyone nominated before, so a second demo picks fresh nominees."""
+    return {table: [row for row in rows if row["id"] not in nominated]
+            for table, rows in roster.items()}
+
+
 def pick_nominees(rng: random.Random, roster: dict[str, list[dict[str, Any]]],
                   on: date) -> list[Pick]:
+    if len(roster["villages"]) < 6:
+        raise InvalidInput("样例乡镇中没有申报过的村（居）已不足 6 个：请换一个数据目录重新演示")
     villages = rng.sample(roster["villages"], 6)
     picks = [Pick(Programme.STAR_VILLAGE, v["id"], v["id"]) for v in villages]
     by_village: dict[str, list[dict[str, Any]]] = {}
