@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from models import queries
 from sanchuang.bootstrap import System
@@ -42,11 +43,11 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
     console.print(review_table(system, run.campaign_id))
     console.print(summary_table(system, run.campaign_id))
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
-    console.print("表彰名单：" + "、".join(r["display_name"] for r in commended))
+    console.print("表彰名单：" + "、".join(escape(r["display_name"]) for r in commended))
     for path in write_documents(system.store, system.documents, run.campaign_id,
                                 output_folder(out, system, run.campaign_id)):
         console.print(f"已生成：{path.resolve()}")
     found = problems(system, run.campaign_id)
     for problem in found:
-        console.print(f"[red]问题：{problem}[/red]")
+        console.print(f"[red]问题：{escape(problem)}[/red]")
     return 1 if found else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -93,12 +94,13 @@ def print_inbox(system: System, account: str, limit: int, console: Console) -> N
     notes = [n for n in queries.notifications(system.store, f"account:{account}")
              if n["channel"] == "inbox"][-limit:]
     if not notes:
-        console.print(f"账号 {account} 没有站内消息（账号 id 见 sanchuang load-sample 的说明）")
+        console.print(f"账号 {escape(account)} 没有站内消息"
+                      "（账号 id 见 sanchuang load-sample 的说明）")
         return
-    table = Table(title=f"{account} 的站内消息（最新 {len(notes)} 条）")
+    table = Table(title=f"{escape(account)} 的站内消息（最新 {len(notes)} 条）")
     for column in ("时间", "主题", "内容"):
         table.add_column(column)
     for note in reversed(notes):
         when = note["created_at"].astimezone(SHANGHAI)
-        table.add_row(f"{when:%m-%d %H:%M}", note["subject"], note["text"])
+        table.add_row(f"{when:%m-%d %H:%M}", escape(note["subject"]), escape(note["text"]))
     console.print(table)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from models import paper_queries, queries
@@ -174,7 +175,8 @@ def print_list(rows: list[dict[str, Any]], villages: dict[str, str], console: Co
     codes = row_codes([r["id"] for r in rows])
     table = Table("编号", "申报对象", "村（居）", "项目", "阶段", "得分/星级")
     for row in rows:
-        table.add_row(codes[row["id"]], row["display_name"], villages.get(row["id"], ""),
+        table.add_row(codes[row["id"]], escape(row["display_name"]),
+                      escape(villages.get(row["id"], "")),
                       PROGRAMME_NAMES_ZH[Programme(row["programme"])],
                       STAGE_NAMES_ZH[Stage(row["stage"])], score_text(row))
     console.print(table)
