@@ -9,19 +9,28 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from models.clock import MAX_OFFSET
 from sanchuang.bootstrap import bootstrap
+from sanchuang.cli.refusals import refusals
 from workflows.calendar import SHANGHAI
+from workflows.errors import InvalidInput
 
 clock_app = typer.Typer(help="共享时钟（所有进程读取同一时间）", no_args_is_help=True)
 console = Console()
 
 
+UNIT_SECONDS = {"d": 86_400, "h": 3_600, "m": 60}
+
+
 def parse_duration(text: str) -> timedelta:
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([dhm])", text.strip())
+    """``7d``, ``36h``, ``90m`` (at most the clock's range, so no number can overflow)."""
+    match = re.fullmatch(r"(\d{1,12}(?:\.\d{1,6})?)([dhm])", text.strip())
     if not match:
-        raise ValueError(f"无法识别的时长 {text!r}：请写成 7d、36h 或 90m")
-    unit = {"d": "days", "h": "hours", "m": "minutes"}[match.group(2)]
-    return timedelta(**{unit: float(match.group(1))})
+        raise InvalidInput(f"无法识别的时长 {text!r}：请写成 7d、36h 或 90m")
+    seconds = float(match.group(1)) * UNIT_SECONDS[match.group(2)]
+    if seconds > MAX_OFFSET.total_seconds():
+        raise InvalidInput(f"时长 {text} 超过共享时钟的范围（最多 {MAX_OFFSET.days} 天）")
+    return timedelta(seconds=seconds)
 
 
 def duration_zh(seconds: float) -> str:
@@ -50,7 +59,16 @@ def clock_show() -> None:
     console.print(clock_line(system.store.clock))
 
 
+@clock_app.command("reset")
+def clock_reset() -> None:
+    """把共享时钟拨回实际时间。"""
+    system = bootstrap()
+    system.store.clock.reset()
+    console.print(clock_line(system.store.clock))
+
+
 @clock_app.command("advance")
+@refusals
 def clock_advance(duration: Annotated[str, typer.Argument(help="如 7d、36h、90m")]) -> None:
     """把共享时钟向前拨（演示和测试用）。"""
     system = bootstrap()

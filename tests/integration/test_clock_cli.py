@@ -1,0 +1,65 @@
+"""The shared clock has a range: a move past it is refused and changes nothing, and a clock
+stored out of range (by an older version) neither breaks later commands nor stays stuck."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+from typer.testing import CliRunner
+
+from models.clock import MAX_OFFSET
+from models.tables import ClockRow
+from sanchuang.bootstrap import System, bootstrap
+from sanchuang.cli.app import app
+from sanchuang.settings import Settings, get_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[System]:
+    monkeypatch.setenv("SANCHUANG_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    system = bootstrap(Settings(data_dir=tmp_path / "data"))
+    system.store.migrate()
+    yield system
+    system.store.dispose()
+    get_settings.cache_clear()
+
+
+def offset_days(system: System) -> float:
+    system.store.clock._read_at = float("-inf")  # read the stored value now
+    return system.store.clock.offset() / 86_400
+
+
+@pytest.mark.parametrize("duration", ["99999999d", "1830d", "9" * 40 + "d", "1e400d", "-3d",
+                                      "7", "七天", "7d; DROP TABLE clock"])
+def test_an_advance_out_of_range_or_unreadable_is_refused_and_changes_nothing(
+        system: System, duration: str) -> None:
+    runner.invoke(app, ["clock", "advance", "7d"])
+    result = runner.invoke(app, ["clock", "advance", duration])
+    assert result.exit_code == 2, result.output
+    assert "未执行" in result.output or "No such option" in result.output  # -3d reads as an option
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert offset_days(system) == pytest.approx(7)
+
+
+def test_advances_that_add_up_past_the_range_are_refused(system: System) -> None:
+    assert runner.invoke(app, ["clock", "advance", f"{MAX_OFFSET.days - 1}d"]).exit_code == 0
+    refused = runner.invoke(app, ["clock", "advance", "2d"])
+    assert refused.exit_code == 2
+    assert "clock reset" in refused.output
+    assert offset_days(system) == pytest.approx(MAX_OFFSET.days - 1)
+
+
+def test_a_clock_stored_out_of_range_still_reads_and_can_be_reset(system: System) -> None:
+    with system.store.sessions() as session, session.begin():
+        session.execute(update(ClockRow).values(offset_seconds=1e300))
+    shown = runner.invoke(app, ["clock", "show"])
+    assert shown.exit_code == 0, shown.output
+    assert runner.invoke(app, ["clock", "reset"]).exit_code == 0
+    assert offset_days(system) == 0
+    assert "偏移：无" in runner.invoke(app, ["clock", "show"]).output
