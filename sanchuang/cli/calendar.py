@@ -15,6 +15,8 @@ from workflows.errors import InvalidInput
 
 WEEKDAYS = "一二三四五六日"
 
+#: The longest window the command counts: ten years, far past any campaign's stage.
+MAX_WINDOW_DAYS = 3_660
 calendar_app = typer.Typer(help="工作日日历：法定节假日、调休上班日", no_args_is_help=True)
 
 
@@ -56,6 +58,8 @@ def window_end(start: str, days: int | None, working_days: int | None,
         raise InvalidInput("缺少天数；请用 --days N（按自然日）或 --working-days N（按工作日）给出")
     if count < 1:
         raise InvalidInput(f"天数至少为 1（收到 {count}）；请改成正整数")
+    if count > MAX_WINDOW_DAYS:
+        raise InvalidInput(f"天数最多为 {MAX_WINDOW_DAYS}（收到 {count}）；请核对天数")
     first = parse_day(start)
     calendar = calendar_for(years_from(first.year), overrides)
     last = calendar.last_day(first, count, kind)

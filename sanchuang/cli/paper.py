@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from sanchuang.bootstrap import bootstrap
 from sanchuang.documents.paper import (
@@ -17,6 +18,8 @@ from sanchuang.documents.paper import (
     programme_key,
     score_sheet_pdf,
 )
+from sanchuang.runtime.files import write_atomically
+from workflows.errors import InvalidInput
 
 paper_app = typer.Typer(help="纸质表格（A4 PDF）：评审打分表、村民代表会议签到及表决表",
                         no_args_is_help=True)
@@ -26,10 +29,19 @@ CampaignOption = Annotated[str | None, typer.Option(help="评选活动 id（默�
 OutArgument = Annotated[Path, typer.Argument(help="输出的 PDF 文件，如 打分表.pdf")]
 
 
+def output_file(out: Path) -> Path:
+    """Refuse, before any work, an output that can't be a file: a folder, or inside a file."""
+    if out.is_dir():
+        raise InvalidInput(f"{out} 是一个目录：请给出 PDF 文件名，如 {out / '打分表.pdf'}")
+    blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise InvalidInput(f"{blocking} 是一个文件，不能在其中保存 {out.name}：请换一个目录")
+    return out
+
+
 def _write(out: Path, pdf: bytes, what: str) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(pdf)
-    console.print(f"已生成{what}：{out.resolve()}")
+    write_atomically(out, pdf)
+    console.print(f"已生成{what}：{escape(str(out.resolve()))}")
 
 
 @paper_app.command("score-sheet")
@@ -47,7 +59,7 @@ def score_sheet(
     """评审打分表：每位评委一张，逐项打分、回避登记、评委签名。"""
     request = ScoreSheetRequest(programme_key(programme), campaign, tuple(reviewer or ()),
                                 all_reviewers, blind, stage)
-    _write(out, score_sheet_pdf(bootstrap().store, request), "评审打分表")
+    _write(output_file(out), score_sheet_pdf(bootstrap().store, request), "评审打分表")
 
 
 @paper_app.command("assembly-sheet")
@@ -58,5 +70,5 @@ def assembly_sheet(
     rows: Annotated[int, typer.Option(help="签到表行数")] = 40,
 ) -> None:
     """村民代表会议签到及表决表：签到、逐个推荐对象表决、记录人和主持人签名。"""
-    _write(out, assembly_sheet_pdf(bootstrap().store, village, campaign, rows),
+    _write(output_file(out), assembly_sheet_pdf(bootstrap().store, village, campaign, rows),
            "村民代表会议签到及表决表")

@@ -20,6 +20,8 @@ Echo = Callable[[str], object]
 def write_samples(directory: Path, force: bool = False) -> list[Path]:
     """Writes every sample or none: an existing file is only replaced when ``force`` says so."""
     texts = sample_texts()
+    if directory.exists() and not directory.is_dir():
+        raise InvalidInput(f"{directory} 是一个文件，不是目录：请给出要写入样例的目录")
     targets = [directory / name for name in texts]
     existing = [str(path) for path in targets if path.exists()]
     if existing and not force:

@@ -58,6 +58,10 @@ def load_overrides(path: Path | str) -> TownshipOverrides:
         raise OverrideFileError(f"找不到乡镇节假日调整文件 {path}；请检查路径") from None
     except UnicodeDecodeError:
         raise OverrideFileError(f"{path} 不是 UTF-8 编码；请另存为 UTF-8 后重试") from None
+    except IsADirectoryError:
+        raise OverrideFileError(f"{path} 是一个目录；请给出乡镇节假日调整文件（TOML）") from None
+    except OSError as error:
+        raise OverrideFileError(f"无法读取 {path}：{error.strerror}") from None
     return parse_overrides(text, str(path))
 
 

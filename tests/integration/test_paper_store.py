@@ -190,3 +190,19 @@ def test_the_cli_refuses_clearly_and_writes_nothing(
     assert done.returncode == 2
     assert message in flat(done.stderr)
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("where", "message"), [
+    ("folder", "是一个目录：请给出PDF文件名"),
+    ("inside-a-file", "是一个文件，不能在其中保存"),
+])
+def test_an_output_that_cannot_be_a_file_is_refused_before_any_work(
+        printed_sqlite: Printed, tmp_path: Path, where: str, message: str) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    out = tmp_path if where == "folder" else tmp_path / "plain.txt" / "sheet.pdf"
+    done = run_cli(printed_sqlite.store, tmp_path, "score-sheet", "--programme",
+                   "model_household", str(out))
+    assert done.returncode == 2, done.stderr
+    assert message in flat(done.stderr)
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "plain.txt").read_text(encoding="utf-8") == "x"

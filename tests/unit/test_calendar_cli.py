@@ -60,6 +60,10 @@ def test_township_overrides_change_the_last_day(tmp_path: Path):
     (["2026-09-28", "--working-days", "0"], "天数至少为 1"),
     (["2099-01-05", "--days", "3"], "2099 年的国家放假安排尚未收录"),
     (["2026-09-28", "--days", "3", "--overrides", "nope.toml"], "找不到乡镇节假日调整文件"),
+    (["2026-09-28", "--days", "999999999"], "天数最多为 3660"),
+    (["2026-09-28", "--working-days", "99999999999999999999"], "天数最多为 3660"),
+    (["2026-09-28", "--days", "3", "--overrides", "/"], "/ 是一个目录"),
+    (["9999-12-31", "--days", "3"], ""),
 ])
 def test_bad_input_is_refused_with_exit_code_2(args: list[str], error: str):
     result = end(*args)

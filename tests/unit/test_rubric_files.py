@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -226,3 +227,13 @@ def test_rubric_samples_never_overwrites_an_edited_file_without_force(tmp_path):
     assert forced.exit_code == 0
     assert check_file(edited_file) == []
     assert edited_file.read_text(encoding="utf-8") == sample_texts()["campaign-default.yaml"]
+
+
+def test_samples_into_a_path_that_is_a_file_are_refused_and_the_file_is_untouched(
+        tmp_path: Path) -> None:
+    plain = tmp_path / "passwd"
+    plain.write_text("root:x:0:0\n", encoding="utf-8")
+    refused = runner.invoke(app, ["rubric", "samples", str(plain)])
+    assert refused.exit_code == 2
+    assert "是一个文件，不是目录" in refused.output
+    assert plain.read_text(encoding="utf-8") == "root:x:0:0\n"
