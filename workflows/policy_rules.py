@@ -9,16 +9,28 @@ from typing import Any
 
 from workflows.errors import InvalidInput
 from workflows.policy import PROGRAMME_NAMES_ZH, CampaignPolicy, Programme
-from workflows.policy_schema import CAMPAIGN, PROGRAMME, QUOTA, Path, Problem, typed_fields
+from workflows.policy_schema import (
+    CAMPAIGN,
+    PROGRAMME,
+    QUOTA,
+    Path,
+    Problem,
+    out_of_range,
+    typed_fields,
+)
 from workflows.rubric_rules import rubric_problems
 from workflows.stages import STAGE_NAMES_ZH, Stage
 
 DAY_KINDS = {"calendar": "自然日", "working": "工作日"}
+MAX_PUBLICITY_DAYS, MAX_STAGE_DAYS, MAX_PANEL = 60, 365, 99
 #: Stages nothing waits on, so they take no deadline.
 FINAL = {Stage.COMMENDED, Stage.REJECTED, Stage.WITHDRAWN, Stage.DISQUALIFIED, Stage.REVOKED}
 
 
 def policy_problems(data: Any) -> list[Problem]:
+    wild = out_of_range(data)
+    if wild:
+        return wild
     good, problems = typed_fields(data, (), CAMPAIGN, "评选方案")
     problems += campaign_rules(good)
     for key, raw in (good.get("programmes") or {}).items():
@@ -39,14 +51,17 @@ def campaign_rules(good: dict[str, Any]) -> list[Problem]:
         problems.append(Problem(("programmes",), "至少要设置一个评选项目"))
     if good.get("publicity_days", 1) < 1:
         problems.append(Problem(("publicity_days",), "公示天数至少为 1 天"))
+    elif good.get("publicity_days", 1) > MAX_PUBLICITY_DAYS:
+        problems.append(Problem(("publicity_days",), f"公示天数最多为 {MAX_PUBLICITY_DAYS} 天"))
     kind = good.get("publicity_day_kind", "calendar")
     if kind not in DAY_KINDS:
         problems.append(Problem(("publicity_day_kind",), f"公示天数的算法应为 "
                                 f"{_choices(DAY_KINDS)}，而不是“{kind}”"))
-    if good.get("objection_extra_days", 0) < 0:
-        problems.append(Problem(("objection_extra_days",), "异议截止顺延天数不能为负数"))
-    if good.get("panel_quorum", 1) < 1:
-        problems.append(Problem(("panel_quorum",), "评审最少人数至少为 1 人"))
+    if not 0 <= good.get("objection_extra_days", 0) <= MAX_PUBLICITY_DAYS:
+        problems.append(Problem(("objection_extra_days",),
+                                f"异议截止顺延天数应在 0 到 {MAX_PUBLICITY_DAYS} 之间"))
+    if not 1 <= good.get("panel_quorum", 1) <= MAX_PANEL:
+        problems.append(Problem(("panel_quorum",), f"评审最少人数应在 1 到 {MAX_PANEL} 人之间"))
     return problems + deadline_rules(good.get("stage_deadline_days") or {})
 
 
@@ -57,8 +72,9 @@ def deadline_rules(deadlines: dict[Any, Any]) -> list[Problem]:
         path = ("stage_deadline_days", key)
         if key not in stages:
             problems.append(Problem(path, f"未知阶段“{key}”。可设时限的阶段：{_choices(stages)}"))
-        elif isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            problems.append(Problem(path, f"办理时限应为至少 1 天的整数，而不是 {days}"))
+        elif isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_STAGE_DAYS:
+            problems.append(Problem(path, f"办理时限应为 1 到 {MAX_STAGE_DAYS} 天的整数，"
+                                          f"而不是 {days}"))
     return problems
 
 

@@ -3,6 +3,7 @@ problems found in a mapping that does not fit. The rules on values are in ``poli
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -133,3 +134,24 @@ def typed_fields(data: Any, path: Path, spec: Spec, what: str) -> tuple[dict[str
             problems.append(Problem((*path, key), f"“{key}”（{field.label}）应为"
                                                   f"{KINDS[field.kind].zh}，而不是{shown(value)}"))
     return good, problems
+
+
+#: No number in a policy needs more; anything past it is a typo or an attack (1e23, .inf).
+NUMBER_LIMIT = 1_000_000
+TEXT_LIMIT = 2_000
+
+
+def out_of_range(data: Any, path: Path = ()) -> list[Problem]:
+    """Every number that is not finite or is past ``NUMBER_LIMIT``, and every text longer than
+    ``TEXT_LIMIT``, anywhere in the data: checked before any rule does arithmetic on them."""
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in out_of_range(value, (*path, key))]
+    if isinstance(data, list | tuple):
+        return [p for i, value in enumerate(data) for p in out_of_range(value, (*path, i))]
+    if isinstance(data, float) and not math.isfinite(data):
+        return [Problem(path, f"数字 {data} 不是有限的数：请填写具体数值")]
+    if isinstance(data, int | float) and not isinstance(data, bool) and abs(data) > NUMBER_LIMIT:
+        return [Problem(path, f"数字 {data:g} 超出范围：绝对值不能超过 {NUMBER_LIMIT}")]
+    if isinstance(data, str) and len(data) > TEXT_LIMIT:
+        return [Problem(path, f"文字太长（{len(data)} 字）：不能超过 {TEXT_LIMIT} 字")]
+    return []

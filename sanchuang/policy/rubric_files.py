@@ -21,6 +21,8 @@ from workflows.policy_schema import Path as DataPath
 from workflows.policy_schema import Problem
 
 SAMPLES = ("campaign-default.yaml", "campaign-points.yaml")
+#: A policy file is a few kilobytes; these bound what a hostile one can make the reader do.
+MAX_BYTES, MAX_DEPTH = 256 * 1024, 16
 EMPTY = "文件是空的：请从 sanchuang rubric samples 生成的样例改起"
 SYNTAX_HINT = "请检查这一行及上一行的缩进（只用空格）、冒号后的空格和引号是否成对"
 
@@ -41,6 +43,31 @@ class RubricFileInvalid(InvalidInput):
         self.errors = errors
         super().__init__(f"评分细则文件有 {len(errors)} 处错误，请改正后再试：\n"
                          + "\n".join(map(str, errors)))
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A file the reader will not read (aliases, nesting): said plainly, without a syntax hint."""
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """Refuses anchors and aliases (the "billion laughs") and nesting past ``MAX_DEPTH``
+    while composing, before anything is built."""
+
+    depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(problem="不支持锚点和引用（& 和 *）：请把内容直接写出来",
+                                       problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(problem=f"嵌套超过 {MAX_DEPTH} 层：请按样例的层次书写",
+                                           problem_mark=event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Reader:
@@ -78,7 +105,9 @@ class _Reader:
 
 def read_text(text: str, file: str) -> tuple[Any, list[FileError]]:
     """The plain data in ``text`` and every problem found in it (none: the data is sound)."""
-    loader = yaml.SafeLoader(text)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return None, [FileError(file, 0, f"文件太大：评选方案文件不能超过 {MAX_BYTES // 1024} KB")]
+    loader = _GuardedLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -88,7 +117,8 @@ def read_text(text: str, file: str) -> tuple[Any, list[FileError]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [FileError(file, line, f"YAML 格式错误（{error.problem}）：{SYNTAX_HINT}")]
+        hint = "" if isinstance(error, _Refused) else f"：{SYNTAX_HINT}"
+        return None, [FileError(file, line, f"YAML 格式错误（{error.problem}）{hint}")]
     except yaml.YAMLError as error:
         return None, [FileError(file, 1, f"YAML 格式错误：{error}")]
     finally:
@@ -100,6 +130,9 @@ def read_text(text: str, file: str) -> tuple[Any, list[FileError]]:
 
 def check_file(path: Path) -> list[FileError]:
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return [FileError(str(path), 0,
+                              f"文件太大：评选方案文件不能超过 {MAX_BYTES // 1024} KB")]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [FileError(str(path), 1, "文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8")]

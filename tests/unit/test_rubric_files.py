@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,54 @@ def test_samples_into_a_path_that_is_a_file_are_refused_and_the_file_is_untouche
     assert refused.exit_code == 2
     assert "是一个文件，不是目录" in refused.output
     assert plain.read_text(encoding="utf-8") == "root:x:0:0\n"
+
+
+def checked(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [str(error) for error in check_file(path)]
+
+
+def test_a_billion_laughs_is_refused_at_the_first_alias_without_expanding_it(
+        tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["哈哈哈哈哈哈哈哈"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    (error,) = checked(tmp_path, "\n".join(lines) + "\n")
+    assert ":1: YAML 格式错误（不支持锚点和引用（& 和 *）" in error
+
+
+def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error(tmp_path: Path) -> None:
+    (error,) = checked(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "嵌套超过 16 层" in error
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    (error,) = checked(tmp_path, "# " + "x" * (300 * 1024) + "\n")
+    assert "文件太大" in error
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (".nan", "不是有限的数"), (".inf", "不是有限的数"), ("-.inf", "不是有限的数"),
+    ("1.0e+23", "超出范围"), ("100000000000000000000000", "超出范围"),
+])
+def test_numbers_that_are_not_finite_or_absurdly_large_are_refused_at_their_line(
+        tmp_path: Path, value: str, message: str) -> None:
+    text = sample_texts()["campaign-default.yaml"]
+    assert "publicity_days: 7" in text
+    line = text[:text.index("publicity_days: 7")].count("\n") + 1
+    found = checked(tmp_path, text.replace("publicity_days: 7", f"publicity_days: {value}", 1))
+    assert found
+    assert all(message in error for error in found), found
+    assert f":{line}: " in found[0]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("publicity_days", 999, "公示天数最多为 60 天"),
+    ("panel_quorum", 1000, "评审最少人数应在 1 到 99 人之间"),
+])
+def test_day_counts_and_panel_sizes_have_a_sane_ceiling(
+        tmp_path: Path, field: str, value: int, message: str) -> None:
+    text = sample_texts()["campaign-default.yaml"]
+    found = checked(tmp_path, re.sub(rf"^{field}: .*$", f"{field}: {value}", text, count=1,
+                                     flags=re.M))
+    assert [error.split(": ", 1)[1] for error in found] == [message]
