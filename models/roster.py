@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -18,7 +18,7 @@ def roster_loaded(store: Store) -> bool:
         return bool(session.scalar(select(func.count()).select_from(t.TownshipRow)))
 
 
-def insert_roster(store: Store, rows: dict[str, Sequence[dict[str, Any]]],
+def insert_roster(store: Store, rows: Mapping[str, Sequence[dict[str, Any]]],
                   progress: Any = None, chunk: int = 5000) -> dict[str, int]:
     """Insert all rows in one transaction; ``rows`` is keyed by table name."""
     counts = {}

@@ -11,5 +11,6 @@ fi
 
 echo "== ruff";          .venv/bin/ruff check .
 echo "== mypy";          .venv/bin/mypy
+echo "== fakes fit";     MYPYPATH=tests/unit .venv/bin/mypy tests/unit/ports_fit.py
 echo "== import rules";  .venv/bin/lint-imports --no-cache
 echo "== pytest";        .venv/bin/python -m pytest "$@"

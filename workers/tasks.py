@@ -22,7 +22,8 @@ from sanchuang.settings import Settings
 from workflows.commands import CloseDuePublicity, RemindOfDeadlines
 
 log = logging.getLogger("sanchuang.tasks")
-TRANSIENT = (*TRANSIENT_STORE_ERRORS, TransientMailError, ConnectionError, TimeoutError)
+TRANSIENT: tuple[type[Exception], ...] = (*TRANSIENT_STORE_ERRORS, TransientMailError,
+                                          ConnectionError, TimeoutError)
 _system: dict[int, System] = {}
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 GENESIS = "0" * 64
 
@@ -31,7 +32,7 @@ def _digest(prev_hash: str, fields: dict) -> str:
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
-def chain_entry(prev_hash: str, **fields) -> AuditEntry:
+def chain_entry(prev_hash: str, **fields: Any) -> AuditEntry:
     """The next entry after ``prev_hash`` (``""`` or GENESIS for a subject's first entry)."""
     prev = prev_hash or GENESIS
     return AuditEntry(prev_hash=prev, hash=_digest(prev, _hashed(fields)), **fields)

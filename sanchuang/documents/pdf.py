@@ -94,8 +94,8 @@ class SheetStart(Flowable):
         self.width = self.height = 0
 
     def draw(self) -> None:
-        self.canv.sheet = getattr(self.canv, "sheet", 0) + 1  # type: ignore[attr-defined]
-        self.canv.sheet_label = self.label  # type: ignore[attr-defined]
+        self.canv.sheet = getattr(self.canv, "sheet", 0) + 1
+        self.canv.sheet_label = self.label
 
 
 class SheetCanvas(Canvas):

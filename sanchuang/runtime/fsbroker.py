@@ -21,7 +21,9 @@ ALIAS = "sanchuangfs"
 
 
 class Channel(filesystem.Channel):
-    def _put(self, queue: str, payload: Any, **kwargs: Any) -> None:
+    # kombu's own filesystem.Channel._put renames AbstractChannel._put's "message" argument;
+    # this keeps the signature of the class it extends.
+    def _put(self, queue: str, payload: Any, **kwargs: Any) -> None:  # type: ignore[override]
         name = f"{round(monotonic() * 1000):015d}_{uuid.uuid4()}.{queue}.msg"
         final = os.path.join(self.data_folder_out, name)
         temp = os.path.join(self.data_folder_out, f".{name}.part")

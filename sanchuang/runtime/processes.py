@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sanchuang.settings import Settings
@@ -69,7 +69,8 @@ def stop(proc: subprocess.Popen, settings: Settings, role: str, timeout: float =
 
 
 @contextmanager
-def ensure_running(settings: Settings, log: callable = print) -> Iterator[list[str]]:
+def ensure_running(settings: Settings,
+                   log: Callable[[str], object] = print) -> Iterator[list[str]]:
     """Start a worker and a beat unless this data folder already has them; stop what we
     started on the way out."""
     started = []
@@ -85,7 +86,7 @@ def ensure_running(settings: Settings, log: callable = print) -> Iterator[list[s
             stop(proc, settings, role)
 
 
-def wait_for(predicate: callable, timeout: float, interval: float = 0.1) -> bool:
+def wait_for(predicate: Callable[[], object], timeout: float, interval: float = 0.1) -> bool:
     """Poll ``predicate`` until it is true or ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -24,6 +24,7 @@ from sanchuang.sample.demo_data import (
 from sanchuang.sample.demo_review import ReviewSteps
 from sanchuang.sample.township import REFERENCE_DAY
 from workflows import commands as c
+from workflows.bus import MessageBus
 from workflows.calendar import local_date
 from workflows.campaign import Contact
 from workflows.policy import CampaignPolicy
@@ -43,7 +44,7 @@ class DemoRun(ReviewSteps):
     picks: dict[str, Pick] = field(default_factory=dict)
 
     @property
-    def bus(self):  # noqa: ANN201
+    def bus(self) -> MessageBus:
         return self.system.bus
 
     def in_stage(self, stage: Stage) -> list[dict]:

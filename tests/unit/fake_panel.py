@@ -55,7 +55,7 @@ class _Repo:
 
     @property
     def t(self) -> PanelTables:
-        return self.uow.tables.panel  # type: ignore[no-any-return]
+        return self.uow.tables.panel
 
 
 class VettingRepo(_Repo):

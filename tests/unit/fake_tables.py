@@ -19,6 +19,7 @@ from workflows.errors import NotFound, StaleVersion
 from workflows.events import Event
 from workflows.nomination import Nomination
 from workflows.objections import ObjectionCase
+from workflows.policy import Programme
 from workflows.ports import Account, Notification, Review, StoredEvent, Subject
 from workflows.publicity import PublicityWindow, PublishedList
 from workflows.stages import Stage
@@ -129,7 +130,7 @@ class NominationRepo(_Repo):
     def waiting_in(self, stages: Sequence[Stage]) -> list[Nomination]:
         return self._where(lambda n: n.stage in stages)
 
-    def count_accepted(self, campaign_id: str, village_id: str, programme: Any) -> int:
+    def count_accepted(self, campaign_id: str, village_id: str, programme: Programme) -> int:
         accepted = {Stage.PANEL_REVIEW, Stage.FINAL_APPROVAL, Stage.PUBLICITY, Stage.APPROVED,
                     Stage.COMMENDED}
         return sum(1 for n in self.t.nominations.values()
@@ -288,7 +289,7 @@ class Directory(_Repo):
 
 
 class TitleRepo(_Repo):
-    def add_many(self, rows: Sequence[dict]) -> None:
+    def add_many(self, rows: Sequence[dict[str, Any]]) -> None:
         self.t.titles.extend(rows)
 
     def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]:

@@ -154,7 +154,8 @@ class FakeBlobStore:
     """Blobs in a dict by sha256; ``writes`` counts the puts that stored new bytes."""
 
     def __init__(self, max_bytes: int = 10 * 1024 * 1024) -> None:
-        self.max_bytes, self.blobs, self.writes = max_bytes, {}, 0
+        self.max_bytes, self.writes = max_bytes, 0
+        self.blobs: dict[str, bytes] = {}
 
     def put(self, content: bytes) -> str:
         digest = hashlib.sha256(content).hexdigest()

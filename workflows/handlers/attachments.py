@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
 from workflows import commands
 from workflows.attachments import (
     KIND_NAMES_ZH,
@@ -19,13 +17,8 @@ from workflows.attachments import (
 from workflows.errors import InvalidInput
 from workflows.handlers.context import Deps
 from workflows.nomination import Actor
-from workflows.ports import BlobStore, UnitOfWork
+from workflows.ports import AttachmentUnitOfWork, BlobStore
 from workflows.stages import Role
-
-
-class AttachmentUnitOfWork(UnitOfWork, Protocol):
-    attachments: Any
-    panel: Any
 
 
 def attach_file(cmd: commands.AttachFile, uow: AttachmentUnitOfWork, deps: Deps) -> str:

@@ -1,10 +1,12 @@
-"""What every handler is given besides the unit of work."""
+"""What every handler is given besides the unit of work, and what batch handlers share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
-from workflows.ports import BlobStore, Clock, Renderer
+from workflows.ports import BlobStore, Clock, Renderer, StoredEvent
 
 
 @dataclass(frozen=True)
@@ -14,3 +16,18 @@ class Deps:
     email_enabled: bool = False
     site_url: str = ""
     blobs: BlobStore | None = None
+
+
+class ConcernsNomination(Protocol):
+    """An event about one nomination (a stage change, a review, a vetting answer …)."""
+
+    @property
+    def nomination_id(self) -> str: ...
+
+
+N = TypeVar("N", bound=ConcernsNomination)
+
+
+def nomination_ids(group: Iterable[StoredEvent[N]]) -> list[str]:
+    """The nominations a batch of events concerns, each once, in the order first raised."""
+    return list(dict.fromkeys(stored.event.nomination_id for stored in group))

@@ -9,8 +9,8 @@ from workflows.calendar import local_date
 from workflows.deadlines import ACTS, Due, due_on, reminder_context, reminders
 from workflows.handlers.context import Deps
 from workflows.handlers.notify import campaign_view, compose
-from workflows.handlers.vetting import VettingUnitOfWork, overdue_vetting
-from workflows.ports import Account, StoredEvent, UnitOfWork
+from workflows.handlers.vetting import overdue_vetting
+from workflows.ports import Account, StoredEvent, UnitOfWork, VettingUnitOfWork
 
 
 def remind_of_deadlines(cmd: commands.RemindOfDeadlines, uow: UnitOfWork, deps: Deps) -> int:
@@ -21,9 +21,10 @@ def remind_of_deadlines(cmd: commands.RemindOfDeadlines, uow: UnitOfWork, deps: 
     return 1
 
 
-def send_reminders(group: list[StoredEvent], uow: VettingUnitOfWork, deps: Deps) -> None:
+def send_reminders(group: list[StoredEvent[events.DeadlinesDue]], uow: VettingUnitOfWork,
+                   deps: Deps) -> None:
     for stored in group:
-        today = date.fromisoformat(stored.event.day)  # type: ignore[attr-defined]
+        today = date.fromisoformat(stored.event.day)
         items, campaigns = due_items(uow, deps.clock.now())
         notes = []
         villages = uow.directory.village_names({d.village_id for d in items})

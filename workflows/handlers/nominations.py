@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 
-from workflows import commands
+from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers import guards
-from workflows.handlers.context import Deps
+from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import SYSTEM, Nomination
 from workflows.policy import SUBJECT_KINDS, Programme
 from workflows.ports import StoredEvent, UnitOfWork
@@ -78,9 +78,10 @@ def move_stages(cmd: commands.StageCommandForList, uow: UnitOfWork, deps: Deps) 
     return len(nominations)
 
 
-def check_submissions(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+def check_submissions(group: list[StoredEvent[events.StageChanged]], uow: UnitOfWork,
+                      deps: Deps) -> None:
     """Automatic checks on (re)submitted nominations before the township sees them."""
-    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    ids = nomination_ids(group)
     waiting = [n for n in uow.nominations.get_many(ids, lock=True) if n.stage is Stage.SUBMITTED]
     subjects = uow.directory.subjects([(SUBJECT_KINDS[n.programme], n.subject_id)
                                        for n in waiting])

@@ -8,7 +8,8 @@ from typing import Any
 
 from workflows import events
 from workflows.calendar import local_date
-from workflows.handlers.context import Deps
+from workflows.errors import NotFound
+from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import Nomination
 from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
@@ -76,10 +77,10 @@ def campaign_view(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
     return {"name": campaign.name, "year": campaign.year}
 
 
-def stage_notices(group: list[StoredEvent], uow: UnitOfWork, deps: Deps) -> None:
+def stage_notices(group: list[StoredEvent[events.StageChanged]], uow: UnitOfWork,
+                  deps: Deps) -> None:
     """Tell each nominating village of its nominations' moves, all in one write."""
-    ids = {stored.event.nomination_id for stored in group}  # type: ignore[attr-defined]
-    nominations = {n.id: n for n in uow.nominations.get_many(ids)}
+    nominations = {n.id: n for n in uow.nominations.get_many(nomination_ids(group))}
     notes = []
     for stored in group:
         event = stored.event
@@ -163,5 +164,8 @@ def on_objection_resolved(event: events.ObjectionResolved, uow: UnitOfWork, deps
 
 
 def latest_decision(uow: UnitOfWork, campaign_id: str) -> dict[str, Any]:
-    meta, created_at = uow.documents.latest_meta(campaign_id, "commendation_decision")
+    latest = uow.documents.latest_meta(campaign_id, "commendation_decision")
+    if latest is None:
+        raise NotFound("尚未发布表彰决定")
+    meta, created_at = latest
     return {"number": meta["number"], "issued_on": local_date(created_at)}

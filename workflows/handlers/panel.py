@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import TypeAlias
 
 from workflows import commands, events
 from workflows.audit import chain_entry
 from workflows.calendar import local_date
 from workflows.eligibility import Title, title_refusals
 from workflows.errors import Forbidden, InvalidInput
-from workflows.handlers.context import Deps
-from workflows.handlers.vetting import VettingUnitOfWork, vetting_cleared
+from workflows.handlers.context import Deps, nomination_ids
+from workflows.handlers.vetting import vetting_cleared
 from workflows.nomination import SYSTEM, Actor, Nomination, new_id
 from workflows.panel import (
     VOTE_KEY,
@@ -29,16 +29,16 @@ from workflows.panel import (
     weigh,
 )
 from workflows.policy import PROGRAMME_NAMES_ZH, CampaignPolicy, Rubric
-from workflows.ports import Review, StoredEvent
+from workflows.ports import PanelUnitOfWork, Review, StoredEvent
 from workflows.rubric import check_marks
 from workflows.stages import STAGE_NAMES_ZH, Action, Role, Stage
 from workflows.vetting import VettingRequest
 
 DEFAULT_THRESHOLD = PanelPolicy().vote_threshold
 
-
-class PanelUnitOfWork(VettingUnitOfWork, Protocol):
-    panel: Any
+#: The events after which a nomination's panel may be ready to conclude.
+NominationReady: TypeAlias = (
+    events.ReviewRecorded | events.VettingCleared | events.OutsideScoresRecorded)
 
 
 class Panels:
@@ -157,10 +157,11 @@ def _who(reviewer: Actor) -> str:
     return reviewer.name or reviewer.id
 
 
-def conclude_panels(group: list[StoredEvent], uow: PanelUnitOfWork, deps: Deps) -> None:
+def conclude_panels(group: list[StoredEvent[NominationReady]], uow: PanelUnitOfWork,
+                    deps: Deps) -> None:
     """Once a nomination's quorum is reached, aggregate once and move it on: a failing
     aggregate rejects it; a passing one waits until every department has answered clear."""
-    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    ids = nomination_ids(group)
     waiting = [n for n in uow.nominations.get_many(ids, lock=True)
                if n.stage is Stage.PANEL_REVIEW]
     wanted = [n.id for n in waiting]

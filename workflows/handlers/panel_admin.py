@@ -9,8 +9,8 @@ from datetime import datetime
 from workflows import commands, events
 from workflows.audit import AuditEntry, chain_entry
 from workflows.errors import Forbidden, InvalidInput, NotFound
-from workflows.handlers.context import Deps
-from workflows.handlers.panel import Panels, PanelUnitOfWork
+from workflows.handlers.context import Deps, nomination_ids
+from workflows.handlers.panel import Panels
 from workflows.nomination import SYSTEM, Actor, Nomination, new_id
 from workflows.panel import (
     AUTOMATIC,
@@ -22,7 +22,7 @@ from workflows.panel import (
     panel_policy,
 )
 from workflows.policy import CampaignPolicy, ProgrammePolicy
-from workflows.ports import StoredEvent
+from workflows.ports import PanelUnitOfWork, StoredEvent
 from workflows.stages import Role, Stage
 
 
@@ -39,7 +39,7 @@ def set_reviewer_profile(cmd: commands.SetReviewerProfile, uow: PanelUnitOfWork,
     kin = tuple(dict.fromkeys(cmd.kin_person_ids))
     profile = ReviewerProfile(cmd.account_id, cmd.person_id, household,
                               cmd.village_id or village, kin,
-                              tuple(sorted({persons[k][0] for k in kin if persons[k][0]})))
+                              tuple(sorted({h for h, _ in (persons[k] for k in kin) if h})))
     uow.panel.save_profile(profile)
     uow.record([_entry(new_id(), cmd.actor, "set_reviewer_profile", cmd.account_id,
                        f"本人 {cmd.person_id or '未登记'}，亲属 {len(kin)} 人", deps.clock.now())])
@@ -68,9 +68,10 @@ def assign_reviewers(cmd: commands.AssignReviewers, uow: PanelUnitOfWork, deps: 
     return len(seats)
 
 
-def flag_on_accept(group: list[StoredEvent], uow: PanelUnitOfWork, deps: Deps) -> None:
+def flag_on_accept(group: list[StoredEvent[events.StageChanged]], uow: PanelUnitOfWork,
+                   deps: Deps) -> None:
     """NominationAccepted: flag the panel's conflicts with the nominees just accepted."""
-    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    ids = nomination_ids(group)
     accepted = [n for n in uow.nominations.get_many(ids) if n.stage is Stage.PANEL_REVIEW]
     panels = Panels(uow)
     for nomination in accepted:

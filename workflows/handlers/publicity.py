@@ -15,7 +15,7 @@ from workflows.handlers.ranking import refuse_past_ceiling
 from workflows.nomination import SYSTEM, Nomination, new_id
 from workflows.objections import CHANNELS, ObjectionCase
 from workflows.policy import SUBJECT_KINDS
-from workflows.ports import UnitOfWork
+from workflows.ports import PanelUnitOfWork, UnitOfWork
 from workflows.publicity import PublishedList, content_hash, plan_window, public_entry, sort_entries
 from workflows.stages import Action, Role, Stage
 
@@ -33,7 +33,7 @@ def snapshot(uow: UnitOfWork, campaign_id: str, kind: str, nominations: Sequence
     return doc
 
 
-def open_publicity(cmd: commands.OpenPublicity, uow: UnitOfWork, deps: Deps) -> str:
+def open_publicity(cmd: commands.OpenPublicity, uow: PanelUnitOfWork, deps: Deps) -> str:
     if not cmd.nomination_ids:
         raise InvalidInput("公示名单为空：请至少选择一项待审定的申报")
     campaign = uow.campaigns.get(cmd.campaign_id)
@@ -46,7 +46,7 @@ def open_publicity(cmd: commands.OpenPublicity, uow: UnitOfWork, deps: Deps) -> 
             raise InvalidInput(f"{nomination.display_name} 不属于本次评选")
         nomination.take(Action.OPEN_PUBLICITY, cmd.actor, now)
         nomination.window_id = window_id
-    refuse_past_ceiling(uow, nominations)  # type: ignore[arg-type]
+    refuse_past_ceiling(uow, nominations)
     reject_exceptions(cmd, uow, now)
     round_ = uow.windows.count(campaign.id) + 1
     doc = snapshot(uow, campaign.id, "publicity_notice", nominations,

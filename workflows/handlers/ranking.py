@@ -9,10 +9,10 @@ from workflows import commands, events
 from workflows.errors import InvalidInput, StaleVersion
 from workflows.fairness import Normalised, Sheet, normalise
 from workflows.handlers.context import Deps
-from workflows.handlers.panel import PanelUnitOfWork
 from workflows.handlers.panel_admin import check_secretariat, programme_policy
 from workflows.nomination import Nomination
 from workflows.panel import Placed, Standing, check_category_move, panel_policy, rank
+from workflows.ports import PanelUnitOfWork
 
 
 def rank_panel(cmd: commands.RankPanel, uow: PanelUnitOfWork, deps: Deps) -> list[Placed]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
 
 from workflows import commands, events
 from workflows.audit import AuditEntry, chain_entry
 from workflows.errors import Forbidden, InvalidInput, NotFound
-from workflows.handlers.context import Deps
+from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import Actor, Nomination, new_id
-from workflows.ports import StoredEvent, UnitOfWork
+from workflows.ports import StoredEvent, VettingUnitOfWork
 from workflows.stages import STAGE_TABLE, TERMINAL, Action, Role, Stage
 from workflows.vetting import (
     CLEAR,
@@ -25,13 +24,10 @@ from workflows.vetting import (
 )
 
 
-class VettingUnitOfWork(UnitOfWork, Protocol):
-    vetting: Any
-
-
-def open_vetting(group: list[StoredEvent], uow: VettingUnitOfWork, deps: Deps) -> None:
+def open_vetting(group: list[StoredEvent[events.StageChanged]], uow: VettingUnitOfWork,
+                 deps: Deps) -> None:
     """NominationAccepted: one request per configured department, never two."""
-    ids = list(dict.fromkeys(stored.event.nomination_id for stored in group))  # type: ignore
+    ids = nomination_ids(group)
     accepted = [n for n in uow.nominations.get_many(ids, lock=True)
                 if n.stage is Stage.PANEL_REVIEW]
     _open(uow, accepted, deps.clock.now())
