@@ -42,7 +42,7 @@ class DemoRun(ReviewSteps):
     picks: dict[str, Pick] = field(default_factory=dict)
 
     @property
-    def bus(self):  # noqa: ANN201
+    def bus(self):
         return self.system.bus
 
     def in_stage(self, stage: Stage) -> list[dict]:
