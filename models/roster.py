@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -32,12 +32,3 @@ def insert_roster(store: Store, rows: Mapping[str, Sequence[dict[str, Any]]],
                     progress(name, min(start + chunk, len(batch)), len(batch))
             counts[name] = len(batch)
     return counts
-
-
-def set_vetoes(store: Store, person_ids: Iterable[str], codes: list[str]) -> None:
-    """Record one-vote veto codes against persons (as department vetting would)."""
-    with store.sessions() as session, session.begin():
-        for person_id in person_ids:
-            person = session.get(t.PersonRow, person_id)
-            if person is not None:
-                person.vetoes = list(codes)

@@ -38,7 +38,6 @@ class Kind(StrEnum):
 PURPOSE_NAMES_ZH = {Purpose.MINUTES: "会议记录", Purpose.DEEDS: "事迹材料",
                     Purpose.PORTRAIT: "个人照片"}
 KIND_NAMES_ZH = {Kind.JPEG: "JPEG 图片", Kind.PNG: "PNG 图片", Kind.PDF: "PDF 文档"}
-MEDIA_TYPES = {Kind.JPEG: "image/jpeg", Kind.PNG: "image/png", Kind.PDF: "application/pdf"}
 MAGIC = ((Kind.JPEG, b"\xff\xd8\xff"), (Kind.PNG, b"\x89PNG\r\n\x1a\n"), (Kind.PDF, b"%PDF-"))
 ALLOWED = {Purpose.MINUTES: (Kind.PDF, Kind.JPEG, Kind.PNG),
            Purpose.DEEDS: (Kind.PDF, Kind.JPEG, Kind.PNG),
@@ -59,10 +58,6 @@ class Attachment:
     content_hash: str
     uploaded_by: str
     uploaded_at: datetime
-
-    @property
-    def media_type(self) -> str:
-        return MEDIA_TYPES[self.kind]
 
 
 def content_hash(content: bytes) -> str:

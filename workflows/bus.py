@@ -67,7 +67,7 @@ class MessageBus:
                 self.queue.publish_events(uow.committed_event_ids)
             if uow.committed_notification_ids:
                 self.queue.deliver_notifications(uow.committed_notification_ids)
-        except Exception:  # noqa: BLE001 - the rows are committed; the sweeper re-publishes
+        except Exception:  # the rows are committed; the sweeper re-publishes
             log.warning("could not reach the broker; the outbox sweeper will re-publish",
                         exc_info=True)
 

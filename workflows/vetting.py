@@ -54,9 +54,6 @@ class VettingRequest:
     def answered(self) -> bool:
         return self.outcome != PENDING
 
-    def is_overdue(self, now: datetime) -> bool:
-        return not self.answered and now >= self.due_at
-
     def answer(self, outcome: str, note: str, actor_id: str, now: datetime) -> None:
         """Record the department's written answer; refused if answered already or unclear."""
         if self.answered:
@@ -97,7 +94,3 @@ def cleared(requests: Sequence[VettingRequest], departments: Sequence[str]) -> b
     answers = {r.department: r.outcome for r in requests}
     return all(answers.get(d) == CLEAR for d in departments) and \
         all(outcome == CLEAR for outcome in answers.values())
-
-
-def waiting_on(requests: Sequence[VettingRequest]) -> list[str]:
-    return [r.department for r in requests if not r.answered]

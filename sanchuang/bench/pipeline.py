@@ -170,7 +170,7 @@ class PipelineRun:
         """The secretariat accepts each one as it reaches preliminary review, and three
         reviewers mark it; the workers conclude each panel."""
         tick, done = self.phase("初审受理并评审打分", len(self.drafts)), 0
-        rng, policy = random.Random(SEED), default_policy()  # noqa: S311 - marks, not secrets
+        rng, policy = random.Random(SEED), default_policy()
         reviewers = reviewer_actors()[:policy.panel_quorum]
         while done < len(self.drafts):
             batch = tuple(self.ready(Stage.PRELIMINARY_REVIEW)[:BATCH])

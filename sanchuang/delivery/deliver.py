@@ -8,17 +8,19 @@ from datetime import timedelta
 from models.store import Store
 from sanchuang.delivery.mail import (
     FileMailer,
+    Mailer,
     OutgoingMail,
     PermanentMailError,
     SmtpMailer,
     TransientMailError,
+    message_id,
 )
 from sanchuang.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-def make_mailer(settings: Settings) -> SmtpMailer | FileMailer:
+def make_mailer(settings: Settings) -> Mailer:
     if settings.smtp_host:
         return SmtpMailer(settings.smtp_host, settings.smtp_port, settings.mail_from,
                           settings.smtp_user or None, settings.smtp_password or None,
@@ -26,11 +28,7 @@ def make_mailer(settings: Settings) -> SmtpMailer | FileMailer:
     return FileMailer(settings.mail_dir, settings.mail_from)
 
 
-def message_id(notification_id: int) -> str:
-    return f"<notification-{notification_id}@sanchuang.local>"
-
-
-def deliver(store: Store, mailer: SmtpMailer | FileMailer, notification_id: int,
+def deliver(store: Store, mailer: Mailer, notification_id: int,
             lease: timedelta) -> str:
     """Send a pending e-mail once. A copy that a crash made us send twice carries the
     same Message-ID, so mail systems drop it."""

@@ -45,9 +45,16 @@ class OutgoingMail:
 
 
 class Mailer(Protocol):
+    """What delivery needs of a channel; :class:`SmtpMailer` and :class:`FileMailer` both fit."""
+
     def send(self, mail: OutgoingMail) -> None: ...
 
     def close(self) -> None: ...
+
+
+def message_id(notification_id: int) -> str:
+    """The same notification always gets the same Message-ID; two notifications never share one."""
+    return f"<notification-{notification_id}@sanchuang.local>"
 
 
 def build_message(mail: OutgoingMail, sender: str) -> EmailMessage:

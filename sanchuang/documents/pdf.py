@@ -106,7 +106,7 @@ class SheetCanvas(Canvas):
         self.sheet, self.sheet_label = 0, ""
         self._held: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
 

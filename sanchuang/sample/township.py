@@ -94,7 +94,7 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 class _Generator:
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible seed data, not secrets
+        self.rng = random.Random(seed)
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
 

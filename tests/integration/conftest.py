@@ -10,9 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from services import fresh_postgres, fresh_redis  # noqa: E402
+from services import fresh_postgres, fresh_redis
 
-from models.store import Store  # noqa: E402
+from models.store import Store
 
 
 @pytest.fixture

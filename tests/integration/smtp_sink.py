@@ -15,7 +15,7 @@ class Mailboxes:
         self.by_message_id: dict[str, object] = {}
         self.received: Counter[str] = Counter()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802
+    async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.content, policy=policy.default)
         message_id = str(message["Message-ID"])
         self.received[message_id] += 1

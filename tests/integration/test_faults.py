@@ -12,7 +12,7 @@ from services import OwnRedis
 from smtp_sink import Mailboxes, free_port, start_smtp
 
 from models import queries
-from sanchuang.delivery.deliver import message_id
+from sanchuang.delivery.mail import message_id
 from sanchuang.runtime.processes import wait_for
 from sanchuang.runtime.queue import CeleryQueue
 from workflows.stages import Stage

@@ -9,11 +9,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fakes import FakeClock, FakeQueue, FakeRenderer, FakeUnitOfWork  # noqa: E402
-from flows import NOW, Flow, seed  # noqa: E402
+from fakes import FakeClock, FakeQueue, FakeRenderer, FakeUnitOfWork
+from flows import NOW, Flow, seed
 
-from workflows.bus import MessageBus  # noqa: E402
-from workflows.handlers import Deps  # noqa: E402
+from workflows.bus import MessageBus
+from workflows.handlers import Deps
 
 
 @pytest.fixture

@@ -117,3 +117,74 @@ def test_the_diagram_starts_at_draft_and_ends_at_every_final_stage():
     for stage in TERMINAL | {Stage.COMMENDED}:
         assert f"    {stage.value} --> [*]" in lines
     assert len(lines) == 2 + len(STAGE_TABLE) + len(TERMINAL) + 1
+
+
+# Written out by hand from the domain guide, not read from the table: a change to the table
+# that lets the wrong role act, or sends a move somewhere else, fails here.
+S, A, R = Stage, Action, Role
+ALLOWED_BY_HAND = [
+    (S.DRAFT, A.SUBMIT, R.VILLAGE, S.SUBMITTED),
+    (S.DRAFT, A.WITHDRAW, R.VILLAGE, S.WITHDRAWN),
+    (S.SUBMITTED, A.START_REVIEW, R.SYSTEM, S.PRELIMINARY_REVIEW),
+    (S.SUBMITTED, A.REJECT, R.SYSTEM, S.REJECTED),
+    (S.SUBMITTED, A.VETO, R.SECRETARIAT, S.DISQUALIFIED),
+    (S.PRELIMINARY_REVIEW, A.RETURN_FOR_REVISION, R.SECRETARIAT, S.RETURNED),
+    (S.PRELIMINARY_REVIEW, A.ACCEPT, R.SECRETARIAT, S.PANEL_REVIEW),
+    (S.PRELIMINARY_REVIEW, A.WITHDRAW, R.VILLAGE, S.WITHDRAWN),
+    (S.RETURNED, A.RESUBMIT, R.VILLAGE, S.SUBMITTED),
+    (S.PANEL_REVIEW, A.PASS_PANEL, R.SYSTEM, S.FINAL_APPROVAL),
+    (S.PANEL_REVIEW, A.REJECT, R.SECRETARIAT, S.REJECTED),
+    (S.FINAL_APPROVAL, A.OPEN_PUBLICITY, R.APPROVER, S.PUBLICITY),
+    (S.FINAL_APPROVAL, A.OPEN_PUBLICITY, R.SECRETARIAT, S.PUBLICITY),
+    (S.FINAL_APPROVAL, A.REJECT, R.APPROVER, S.REJECTED),
+    (S.PUBLICITY, A.CLOSE_PUBLICITY, R.SYSTEM, S.APPROVED),
+    (S.PUBLICITY, A.DISQUALIFY, R.SYSTEM, S.DISQUALIFIED),
+    (S.APPROVED, A.COMMEND, R.APPROVER, S.COMMENDED),
+    (S.APPROVED, A.VETO, R.SECRETARIAT, S.DISQUALIFIED),
+    (S.COMMENDED, A.REVOKE, R.SECRETARIAT, S.REVOKED),
+]
+REFUSED_BY_HAND = [
+    (S.DRAFT, A.SUBMIT, R.SECRETARIAT),  # the village submits its own nomination
+    (S.DRAFT, A.ACCEPT, R.SECRETARIAT),  # a draft is not yet before the secretariat
+    (S.SUBMITTED, A.START_REVIEW, R.SECRETARIAT),  # receipt is the system's
+    (S.SUBMITTED, A.WITHDRAW, R.VILLAGE),
+    (S.PRELIMINARY_REVIEW, A.ACCEPT, R.VILLAGE),
+    (S.PRELIMINARY_REVIEW, A.ACCEPT, R.REVIEWER),
+    (S.RETURNED, A.RESUBMIT, R.SECRETARIAT),
+    (S.PANEL_REVIEW, A.PASS_PANEL, R.REVIEWER),  # reviewers mark; the panel's close decides
+    (S.PANEL_REVIEW, A.PASS_PANEL, R.SECRETARIAT),
+    (S.PANEL_REVIEW, A.WITHDRAW, R.VILLAGE),
+    (S.PANEL_REVIEW, A.VETO, R.REVIEWER),
+    (S.FINAL_APPROVAL, A.OPEN_PUBLICITY, R.SYSTEM),
+    (S.FINAL_APPROVAL, A.OPEN_PUBLICITY, R.REVIEWER),
+    (S.FINAL_APPROVAL, A.REJECT, R.SECRETARIAT),  # final approval is the approver's
+    (S.FINAL_APPROVAL, A.COMMEND, R.APPROVER),  # not before publicity
+    (S.PUBLICITY, A.CLOSE_PUBLICITY, R.SECRETARIAT),  # the window closes by the calendar
+    (S.PUBLICITY, A.COMMEND, R.APPROVER),
+    (S.APPROVED, A.COMMEND, R.SYSTEM),
+    (S.APPROVED, A.COMMEND, R.VILLAGE),
+    (S.COMMENDED, A.REVOKE, R.APPROVER),
+    (S.COMMENDED, A.REVOKE, R.SYSTEM),
+    (S.REJECTED, A.RESUBMIT, R.VILLAGE),
+    (S.WITHDRAWN, A.SUBMIT, R.VILLAGE),
+    (S.DISQUALIFIED, A.COMMEND, R.SECRETARIAT),
+    (S.REVOKED, A.COMMEND, R.APPROVER),
+]
+
+
+def test_the_hand_written_cases_cover_every_role():
+    assert {case[2] for case in ALLOWED_BY_HAND} | {case[2] for case in REFUSED_BY_HAND} \
+        == set(Role)
+
+
+@pytest.mark.parametrize(("stage", "action", "role", "target"), ALLOWED_BY_HAND,
+                         ids=[_id(case[:3]) for case in ALLOWED_BY_HAND])
+def test_these_moves_are_allowed_and_land_where_the_guide_says(stage, action, role, target):
+    assert transition(stage, action, role, reason="经核实，理由如下").target is target
+
+
+@pytest.mark.parametrize(("stage", "action", "role"), REFUSED_BY_HAND,
+                         ids=[_id(case) for case in REFUSED_BY_HAND])
+def test_these_moves_are_refused_whatever_the_reason(stage, action, role):
+    with pytest.raises(IllegalTransition):
+        transition(stage, action, role, reason="经核实，理由如下")

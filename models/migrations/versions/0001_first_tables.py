@@ -6,11 +6,11 @@ Create Date: 2026-11-26 15:21:06.383780
 """
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
+import sqlmodel
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-import models.types  # noqa: F401
+import models.types
 
 revision = '0001'
 down_revision = None
