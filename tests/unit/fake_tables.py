@@ -177,6 +177,8 @@ class ReviewRepo(_Repo):
 
 class WindowRepo(_Repo):
     def add(self, window: PublicityWindow) -> None:
+        if window.id in self.t.windows:
+            raise FakeIntegrityError(f"window {window.id}")
         self.t.windows[window.id] = deepcopy(window)
 
     def get(self, window_id: str | None) -> PublicityWindow:
@@ -198,6 +200,10 @@ class WindowRepo(_Repo):
         return sum(1 for w in self.t.windows.values() if w.campaign_id == campaign_id
                    and (w.closed_at is None or w.objection_deadline > now))
 
+    def for_campaign(self, campaign_id: str) -> list[PublicityWindow]:
+        found = [w for w in self.t.windows.values() if w.campaign_id == campaign_id]
+        return [deepcopy(w) for w in sorted(found, key=lambda w: w.round)]
+
 
 class ObjectionRepo(_Repo):
     def add(self, case: ObjectionCase) -> None:
@@ -210,7 +216,8 @@ class ObjectionRepo(_Repo):
         return deepcopy(self.t.objections[objection_id])
 
     def save(self, case: ObjectionCase) -> None:
-        if self.t.objections[case.id].version != case.version - len(case.audit):
+        stored = self.t.objections.get(case.id)
+        if stored is None or stored.version != case.version - len(case.audit):
             raise StaleVersion(f"异议 {case.id} 已被他人处理，请刷新后重试")
         self.uow.collect(case)
         self.t.objections[case.id] = deepcopy(case)
