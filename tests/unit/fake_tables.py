@@ -296,11 +296,15 @@ class Directory(_Repo):
 
 class TitleRepo(_Repo):
     def add_many(self, rows: Sequence[dict]) -> None:
-        self.t.titles.extend(rows)
+        for row in rows:
+            if any(r["nomination_id"] == row["nomination_id"] for r in self.t.titles):
+                raise FakeIntegrityError(f"title of {row['nomination_id']}")
+            self.t.titles.append(dict(row))
 
     def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]:
+        by_year = sorted(self.t.titles, key=lambda r: r["year"])
         return {i: [Title(r["programme"], r["star_level"], r["year"], r["status"],
-                          r.get("ended_on")) for r in self.t.titles if r["subject_id"] == i]
+                          r.get("ended_on")) for r in by_year if r["subject_id"] == i]
                 for i in subject_ids}
 
     def end(self, nomination_id: str, status: str, on: date) -> None:
@@ -347,4 +351,5 @@ class AttachmentRepo(_Repo):
         return self.t.attachments[attachment_id]
 
     def for_nomination(self, nomination_id: str) -> list[Attachment]:
-        return [a for a in self.t.attachments.values() if a.nomination_id == nomination_id]
+        found = [a for a in self.t.attachments.values() if a.nomination_id == nomination_id]
+        return sorted(found, key=lambda a: (a.uploaded_at, a.id))
