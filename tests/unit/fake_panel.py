@@ -80,7 +80,8 @@ class VettingRepo(_Repo):
 
     def save(self, requests: Sequence[VettingRequest]) -> None:
         for r in requests:
-            if self.t.vetting[r.id].outcome != PENDING:
+            stored = self.t.vetting.get(r.id)
+            if stored is None or stored.outcome != PENDING:
                 raise StaleVersion(f"{r.department}的联审意见已被他人录入，请刷新后重试")
             self.t.vetting[r.id] = deepcopy(r)
 

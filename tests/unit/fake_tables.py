@@ -178,6 +178,8 @@ class ReviewRepo(_Repo):
 
 class WindowRepo(_Repo):
     def add(self, window: PublicityWindow) -> None:
+        if window.id in self.t.windows:
+            raise FakeIntegrityError(f"window {window.id}")
         self.t.windows[window.id] = deepcopy(window)
 
     def get(self, window_id: str | None) -> PublicityWindow:
@@ -199,6 +201,10 @@ class WindowRepo(_Repo):
         return sum(1 for w in self.t.windows.values() if w.campaign_id == campaign_id
                    and (w.closed_at is None or w.objection_deadline > now))
 
+    def for_campaign(self, campaign_id: str) -> list[PublicityWindow]:
+        found = [w for w in self.t.windows.values() if w.campaign_id == campaign_id]
+        return [deepcopy(w) for w in sorted(found, key=lambda w: w.round)]
+
 
 class ObjectionRepo(_Repo):
     def add(self, case: ObjectionCase) -> None:
@@ -211,7 +217,8 @@ class ObjectionRepo(_Repo):
         return deepcopy(self.t.objections[objection_id])
 
     def save(self, case: ObjectionCase) -> None:
-        if self.t.objections[case.id].version != case.version - len(case.audit):
+        stored = self.t.objections.get(case.id)
+        if stored is None or stored.version != case.version - len(case.audit):
             raise StaleVersion(f"异议 {case.id} 已被他人处理，请刷新后重试")
         self.uow.collect(case)
         self.t.objections[case.id] = deepcopy(case)
@@ -290,11 +297,15 @@ class Directory(_Repo):
 
 class TitleRepo(_Repo):
     def add_many(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.t.titles.extend(rows)
+        for row in rows:
+            if any(r["nomination_id"] == row["nomination_id"] for r in self.t.titles):
+                raise FakeIntegrityError(f"title of {row['nomination_id']}")
+            self.t.titles.append(dict(row))
 
     def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]:
+        by_year = sorted(self.t.titles, key=lambda r: r["year"])
         return {i: [Title(r["programme"], r["star_level"], r["year"], r["status"],
-                          r.get("ended_on")) for r in self.t.titles if r["subject_id"] == i]
+                          r.get("ended_on")) for r in by_year if r["subject_id"] == i]
                 for i in subject_ids}
 
     def end(self, nomination_id: str, status: str, on: date) -> None:
@@ -341,4 +352,5 @@ class AttachmentRepo(_Repo):
         return self.t.attachments[attachment_id]
 
     def for_nomination(self, nomination_id: str) -> list[Attachment]:
-        return [a for a in self.t.attachments.values() if a.nomination_id == nomination_id]
+        found = [a for a in self.t.attachments.values() if a.nomination_id == nomination_id]
+        return sorted(found, key=lambda a: (a.uploaded_at, a.id))

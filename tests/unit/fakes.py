@@ -34,6 +34,7 @@ from fake_tables import (
 
 from workflows.audit import AuditEntry
 from workflows.events import Event
+from workflows.handlers import EVENT_HANDLERS
 
 __all__ = ["FakeClock", "FakeIntegrityError", "FakeQueue", "FakeRenderer", "FakeUnitOfWork",
            "Tables"]
@@ -77,10 +78,14 @@ class FakeUnitOfWork:
         self.event_ids, self.to_deliver = [], []
 
     def emit(self, *events: Event) -> None:
+        """As models/outbox.py: an event no handler listens to is kept, already processed."""
         for event in events:
-            new_id = max(self.tables.outbox, default=0) + 1
-            self.tables.outbox[new_id] = OutboxRow(new_id, event, self.clock.now())
-            self.event_ids.append(new_id)
+            new_id, now = max(self.tables.outbox, default=0) + 1, self.clock.now()
+            waited_for = event.name in EVENT_HANDLERS
+            self.tables.outbox[new_id] = OutboxRow(new_id, event, now,
+                                                   None if waited_for else now)
+            if waited_for:
+                self.event_ids.append(new_id)
 
     def record(self, entries: Iterable[AuditEntry]) -> None:
         for entry in entries:
