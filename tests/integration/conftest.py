@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from services import fresh_postgres, fresh_redis
 
 from models.store import Store
+from sanchuang.bootstrap import System, bootstrap
+from sanchuang.settings import Settings, get_settings
 
 
 @pytest.fixture
@@ -46,3 +48,15 @@ def store(request: pytest.FixtureRequest) -> Store:
 @pytest.fixture
 def redis_url() -> str:
     return fresh_redis()
+
+
+@pytest.fixture
+def cli_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[System]:
+    """A migrated SQLite store in a data folder that the CLI, run in-process, also uses."""
+    monkeypatch.setenv("SANCHUANG_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    system = bootstrap(Settings(data_dir=tmp_path / "data"))
+    system.store.migrate()
+    yield system
+    system.store.dispose()
+    get_settings.cache_clear()

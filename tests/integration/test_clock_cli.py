@@ -3,31 +3,21 @@ stored out of range (by an older version) neither breaks later commands nor stay
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import update
 from typer.testing import CliRunner
 
 from models.clock import MAX_OFFSET
 from models.tables import ClockRow
-from sanchuang.bootstrap import System, bootstrap
+from sanchuang.bootstrap import System
 from sanchuang.cli.app import app
-from sanchuang.settings import Settings, get_settings
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[System]:
-    monkeypatch.setenv("SANCHUANG_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    system = bootstrap(Settings(data_dir=tmp_path / "data"))
-    system.store.migrate()
-    yield system
-    system.store.dispose()
-    get_settings.cache_clear()
+def system(cli_system: System) -> System:
+    return cli_system
 
 
 def offset_days(system: System) -> float:

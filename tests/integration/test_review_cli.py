@@ -3,7 +3,6 @@ synchronously between commands instead of by a worker."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[System]:
-    monkeypatch.setenv("SANCHUANG_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    system = bootstrap(Settings(data_dir=tmp_path / "data"))
-    system.store.migrate()
-    load_sample(system.store, households_per_village=3)
-    yield system
-    system.store.dispose()
-    get_settings.cache_clear()
+def system(cli_system: System) -> System:
+    load_sample(cli_system.store, households_per_village=3)
+    return cli_system
 
 
 def cli(*args: str, code: int = 0) -> str:
