@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from models.store import Store
@@ -13,7 +14,7 @@ from sanchuang.runtime.blobs import FolderBlobStore
 from sanchuang.runtime.queue import CeleryQueue
 from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
-from workflows.handlers import Deps
+from workflows.handlers import Deps, waited_for
 from workflows.ports import Clock, Queue, UnitOfWork
 
 
@@ -57,5 +58,6 @@ def bootstrap(
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )
-    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
+    bus = MessageBus(uow or partial(store.uow, waited_for), deps, queue or CeleryQueue(settings),
+                     settings.event_batch)
     return System(settings, store, bus, renderer, DocumentRenderer())
