@@ -12,6 +12,7 @@ from sanchuang.delivery.render import Renderer
 from sanchuang.documents.render import DocumentRenderer
 from sanchuang.runtime.blobs import FolderBlobStore
 from sanchuang.runtime.queue import CeleryQueue
+from sanchuang.runtime.urls import SiteLinks
 from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
 from workflows.handlers import Deps, waited_for
@@ -54,7 +55,7 @@ def bootstrap(
         clock=clock or store.clock,
         renderer=NotificationRenderer(renderer),
         email_enabled=settings.email_enabled,
-        site_url=settings.site_url,
+        links=SiteLinks(settings.site_url),
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from workflows.ports import BlobStore, Clock, Renderer
+
+
+class Links(Protocol):
+    """Addresses of the public pages, built at the edge: the domain knows no routes."""
+
+    def publicity_notice(self, window_id: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -12,5 +19,5 @@ class Deps:
     clock: Clock
     renderer: Renderer
     email_enabled: bool = False
-    site_url: str = ""
+    links: Links | None = None  # without it, notifications carry no links
     blobs: BlobStore | None = None

@@ -113,10 +113,11 @@ def on_publicity_opened(event: events.PublicityOpened, uow: UnitOfWork, deps: De
         by_village.setdefault(nomination.village_id, []).append(nomination_view(uow, nomination))
     times = {"opens_on": window.first_day(), "closes_on": window.last_day(),
              "objection_deadline": window.last_objection_day()}
+    notice_url = deps.links.publicity_notice(window.id) if deps.links else ""
     for village_id, entries in sorted(by_village.items()):
         send(uow, deps, event_id, "publicity_opened", uow.directory.village_accounts(village_id),
              {"campaign": campaign_view(uow, event.campaign_id), "window": times,
-              "entries": entries, "notice_url": f"{deps.site_url}/publicity/{window.id}"})
+              "entries": entries, "notice_url": notice_url})
 
 
 def on_objection_filed(event: events.ObjectionFiled, uow: UnitOfWork, deps: Deps,
