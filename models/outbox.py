@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
@@ -12,23 +12,30 @@ from sqlalchemy.orm import Session
 from models import tables as t
 from workflows.audit import AuditEntry
 from workflows.events import Event, event_from_record
-from workflows.handlers import EVENT_HANDLERS
 from workflows.ports import Notification, StoredEvent
 
 OUT = t.OutboxRow.__table__
 AUD = t.AuditRow.__table__
 NOTE = t.NotificationRow.__table__
 
+#: Whether some handler waits for events of a name; the composition root says which.
+WaitedFor = Callable[[str], bool]
+
+
+def every_event(event_name: str) -> bool:
+    """Without being told otherwise, assume someone waits for every event."""
+    return True
+
 
 class OutboxRepository:
-    def __init__(self, session: Session):
-        self.session = session
+    def __init__(self, session: Session, waited_for: WaitedFor = every_event):
+        self.session, self.waited_for = session, waited_for
 
     def add(self, events: Sequence[Event], now: datetime) -> list[int]:
         """Write the events; returns the ids of those some handler waits for. An event no
         handler listens to is kept for the record, already processed."""
         rows = [{"type": type(e).__name__, "name": e.name, "payload": e.to_payload(),
-                 "created_at": now, "processed_at": None if e.name in EVENT_HANDLERS else now}
+                 "created_at": now, "processed_at": None if self.waited_for(e.name) else now}
                 for e in events]
         ids = self.session.scalars(
             insert(OUT).returning(OUT.c.id, sort_by_parameter_order=True), rows)

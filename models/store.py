@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from models.clock import StoredClock
 from models.db import make_engine, make_session_factory
+from models.outbox import WaitedFor, every_event
 from models.uow import SqlUnitOfWork
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -26,8 +27,11 @@ class Store:
     def clock(self) -> StoredClock:
         return StoredClock(make_engine(self.url, 1, read_only=True), self.engine)
 
-    def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, self.clock.now)
+    def uow(self, waited_for: WaitedFor = every_event) -> SqlUnitOfWork:
+        """``waited_for(name)``: whether some handler waits for events of that name; the
+        others are written already processed and never published. The composition root
+        passes the handler table's answer; by default every event is published."""
+        return SqlUnitOfWork(self.sessions, self.clock.now, waited_for)
 
     def migrate(self) -> None:
         """Apply every Alembic migration up to the newest."""

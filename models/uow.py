@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.attachments_repo import AttachmentRepository
 from models.directory import Directory
-from models.outbox import AuditRepository, NotificationRepository, OutboxRepository
+from models.outbox import (
+    AuditRepository,
+    NotificationRepository,
+    OutboxRepository,
+    WaitedFor,
+    every_event,
+)
 from models.panel_repos import PanelRepository
 from models.publicity_repos import DocumentRepository, ObjectionRepository, WindowRepository
 from models.reminders import ReminderDays
@@ -23,8 +29,9 @@ from workflows.events import Event
 
 
 class SqlUnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], datetime]):
-        self.session_factory, self.clock = session_factory, clock
+    def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], datetime],
+                 waited_for: WaitedFor = every_event):
+        self.session_factory, self.clock, self.waited_for = session_factory, clock, waited_for
         self.committed_event_ids: list[int] = []
         self.committed_notification_ids: list[int] = []
 
@@ -34,7 +41,7 @@ class SqlUnitOfWork:
         self.session.begin()
         self.event_ids: list[int] = []
         self.audit_log = AuditRepository(self.session)
-        self.outbox = OutboxRepository(self.session)
+        self.outbox = OutboxRepository(self.session, self.waited_for)
         self.campaigns = CampaignRepository(self.session, self.clock)
         self.nominations = NominationRepository(self.session, self._collect)
         self.reviews = ReviewRepository(self.session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from models.store import Store
@@ -11,9 +12,10 @@ from sanchuang.delivery.render import Renderer
 from sanchuang.documents.render import DocumentRenderer
 from sanchuang.runtime.blobs import FolderBlobStore
 from sanchuang.runtime.queue import CeleryQueue
+from sanchuang.runtime.urls import SiteLinks
 from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
-from workflows.handlers import Deps
+from workflows.handlers import Deps, waited_for
 from workflows.ports import Clock, Queue, UnitOfWork
 
 
@@ -53,9 +55,10 @@ def bootstrap(
         clock=clock or store.clock,
         renderer=NotificationRenderer(renderer),
         email_enabled=settings.email_enabled,
-        site_url=settings.site_url,
+        links=SiteLinks(settings.site_url),
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )
-    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
+    bus = MessageBus(uow or partial(store.uow, waited_for), deps, queue or CeleryQueue(settings),
+                     settings.event_batch)
     return System(settings, store, bus, renderer, DocumentRenderer())

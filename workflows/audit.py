@@ -38,6 +38,13 @@ def chain_entry(prev_hash: str, **fields: Any) -> AuditEntry:
     return AuditEntry(prev_hash=prev, hash=_digest(prev, _hashed(fields)), **fields)
 
 
+def first_entry(subject_id: str, *, actor_id: str, role: str, action: str, target: str,
+                at: datetime, source: str = "", reason: str = "") -> AuditEntry:
+    """The first entry of a subject's chain: number 1, linked to GENESIS."""
+    return chain_entry(GENESIS, subject_id=subject_id, seq=1, actor_id=actor_id, role=role,
+                       action=action, source=source, target=target, reason=reason, at=at)
+
+
 def _hashed(fields: dict) -> dict:
     data = dict(fields)
     data["at"] = data["at"].isoformat()

@@ -11,14 +11,15 @@ an ID number, replace everything in between with ``*``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
+
+from workflows.calendar import SHANGHAI
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARACTERS = "10X98765432"
 ID_LENGTH = 18
 EXAMPLE_ID = "430522199001011235"
 EXAMPLE_PHONE = "13812345678"
-CHINA_TIME = timezone(timedelta(hours=8))
 EARLIEST_BIRTH_YEAR = 1900
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -77,7 +78,7 @@ def _parse_birth_date(digits: str) -> date:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         raise InvalidIdNumber(f"中的出生日期不存在：{digits}") from None
-    today = datetime.now(CHINA_TIME).date()
+    today = datetime.now(SHANGHAI).date()
     if born.year < EARLIEST_BIRTH_YEAR or born > today:
         raise InvalidIdNumber(f"中的出生日期不合理：{digits}")
     return born

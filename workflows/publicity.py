@@ -6,13 +6,16 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from workflows.calendar import start_of_day
+from workflows.calendar import local_date, start_of_day
 from workflows.campaign import Campaign
 from workflows.nomination import Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
+
+#: A window's closing moments are the first instant after it; its last day holds the one before.
+_INSTANT = timedelta(seconds=1)
 
 PUBLIC_FIELDS = ("nomination_id", "display_name", "village_name", "programme", "category",
                  "star_level", "deeds")
@@ -31,6 +34,18 @@ class PublicityWindow:
 
     def accepts_objections(self, now: datetime) -> bool:
         return self.opens_at <= now < self.objection_deadline
+
+    def first_day(self) -> date:
+        """The day (in Shanghai) the publicity opens."""
+        return local_date(self.opens_at)
+
+    def last_day(self) -> date:
+        """The last day (in Shanghai) of the publicity: the day of its last open moment."""
+        return local_date(self.closes_at - _INSTANT)
+
+    def last_objection_day(self) -> date:
+        """The last day (in Shanghai) an objection is received."""
+        return local_date(self.objection_deadline - _INSTANT)
 
 
 def plan_window(campaign: Campaign, starts_on: date, window_id: str, notice_id: str,

@@ -10,7 +10,7 @@ import re
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Protocol
 
 from sanchuang.runtime.files import write_atomically
+from workflows.calendar import SHANGHAI
 
-_SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
 
 
@@ -63,7 +63,7 @@ def build_message(mail: OutgoingMail, sender: str) -> EmailMessage:
     message["From"] = sender
     message["To"] = mail.to
     message["Subject"] = mail.subject
-    message["Date"] = format_datetime(datetime.now(_SHANGHAI))
+    message["Date"] = format_datetime(datetime.now(SHANGHAI))
     message["Message-ID"] = mail.message_id
     message.set_content(mail.text, charset="utf-8")
     message.add_alternative(mail.html, subtype="html", charset="utf-8")

@@ -3,7 +3,6 @@ rendered from their frozen snapshots."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,13 @@ def _base(store: Store, doc: PublishedList) -> tuple[dict[str, Any], Any]:
 
 def publicity_context(store: Store, doc: PublishedList) -> dict[str, Any]:
     base, (campaign, window) = _base(store, doc)
-    second = timedelta(seconds=1)
     notice = {
         "title": f"关于{campaign.name}拟命名名单的公示",
         "basis": f"根据《关于开展{campaign.name}的通知》（{campaign.basis}）",
         "procedure": PROCEDURE,
-        "opens_on": local_date(window.opens_at),
-        "closes_on": local_date(window.closes_at - second),
-        "objection_deadline": local_date(window.objection_deadline - second),
+        "opens_on": window.first_day(),
+        "closes_on": window.last_day(),
+        "objection_deadline": window.last_objection_day(),
         "contact": vars(campaign.contact), "issued_by": list(campaign.issued_by),
         "issued_on": local_date(doc.created_at), "version": doc.version,
         "content_hash": doc.content_hash,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from fakes import FakeClock, FakeIntegrityError, FakeUnitOfWork
@@ -17,6 +18,7 @@ from models import tables as t
 from models.outbox import AuditRepository
 from models.store import Store
 from workflows.audit import AuditEntry
+from workflows.handlers import waited_for
 from workflows.ports import Account
 
 NOW = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
@@ -79,7 +81,7 @@ def sql_backend(name: str, store: Store) -> Backend:
         with store.sessions() as session:
             return AuditRepository(session).chain(subject_id)
 
-    return Backend(name, store.uow, IntegrityError, chain)
+    return Backend(name, partial(store.uow, waited_for), IntegrityError, chain)
 
 
 def seed_roster(store: Store) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from workflows.audit import GENESIS, AuditEntry, chain_entry, verify
+from workflows.audit import GENESIS, AuditEntry, chain_entry, first_entry, verify
 
 START = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
 STEPS = [("vc-wanli", "village_committee", "submit", "draft", "submitted", ""),
@@ -39,6 +39,22 @@ def test_the_first_entry_links_to_genesis_and_each_next_to_the_one_before():
     assert chain[0].prev_hash == GENESIS
     assert [e.prev_hash for e in chain[1:]] == [e.hash for e in chain[:-1]]
     assert len({e.hash for e in chain}) == len(chain)
+
+
+def test_a_first_entry_is_number_one_of_a_chain_that_starts_at_genesis():
+    entry = first_entry("obj-1", actor_id="public", role="public", action="file_objection",
+                        target="received", at=START)
+    assert (entry.seq, entry.prev_hash, entry.source, entry.reason) == (1, GENESIS, "", "")
+    assert verify([entry], head=entry.hash) == []
+
+
+def test_a_chain_opened_by_a_first_entry_verifies_with_its_next_entries():
+    opening = first_entry("n-1", actor_id="vc-wanli", role="village_committee",
+                          action="create", target="draft", at=START)
+    following = chain_entry(opening.hash, subject_id="n-1", seq=2, actor_id="vc-wanli",
+                            role="village_committee", action="submit", source="draft",
+                            target="submitted", reason="", at=START + timedelta(hours=1))
+    assert verify([opening, following], head=following.hash) == []
 
 
 @pytest.mark.parametrize(("field", "value"), [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from workflows import commands
@@ -25,7 +26,8 @@ from workflows.handlers import (
 from workflows.handlers.context import Deps
 from workflows.ports import StoredEvent
 
-COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
+#: Command type -> its one handler: handler(command, uow, deps), read-only.
+COMMAND_HANDLERS: Mapping[type[commands.Command], Callable[..., Any]] = MappingProxyType({
     commands.CreateCampaign: campaigns.create_campaign,
     commands.CreateNomination: nominations.create_nomination,
     commands.RemindOfDeadlines: deadlines.remind_of_deadlines,
@@ -60,10 +62,13 @@ COMMAND_HANDLERS: dict[type[commands.Command], Callable[..., Any]] = {
     commands.ResolveObjection: publicity.resolve_objection,
     commands.PublishCommendation: publicity.publish_commendation,
     commands.AttachFile: attachments.attach_file,
-}
+})
 
 
-def each(handler: Callable[..., None]) -> Callable[..., None]:
+EventHandler = Callable[..., None]
+
+
+def each(handler: EventHandler) -> EventHandler:
     """Make a batch handler of one written for a single event: handler(event, uow, deps, id)."""
 
     def run(group: list[StoredEvent], uow: Any, deps: Deps) -> None:
@@ -74,21 +79,35 @@ def each(handler: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-#: Event name -> handlers. Each takes a batch of same-named events: handler(group, uow, deps).
-EVENT_HANDLERS: dict[str, list[Callable[..., None]]] = {
-    **{name: [notify.stage_notices] for name in notify.STAGE_NOTICES},
-    "ReviewRecorded": [panel.conclude_panels],
-    "VettingCleared": [panel.conclude_panels],
-    "OutsideScoresRecorded": [panel.conclude_panels],
-    "ReviewersAssigned": [panel_notices.on_reviewers_assigned],
-    "PublicityOpened": [each(notify.on_publicity_opened)],
-    "ObjectionFiled": [each(notify.on_objection_filed)],
-    "ObjectionResolved": [each(notify.on_objection_resolved)],
-    "DeadlinesDue": [deadlines.send_reminders],
-}
-for _name in ("NominationSubmitted", "NominationResubmitted"):
-    EVENT_HANDLERS[_name] = [nominations.check_submissions, notify.stage_notices]
-EVENT_HANDLERS["NominationAccepted"] = [vetting.open_vetting, panel_admin.flag_on_accept,
-                                        *EVENT_HANDLERS.get("NominationAccepted", [])]
+#: Event name -> handlers, declared once and read-only. Each handler takes a batch of
+#: same-named events: handler(group, uow, deps); they run in the order listed.
+EVENT_HANDLERS: Mapping[str, tuple[EventHandler, ...]] = MappingProxyType({
+    "NominationSubmitted": (nominations.check_submissions, notify.stage_notices),
+    "NominationResubmitted": (nominations.check_submissions, notify.stage_notices),
+    "NominationReturned": (notify.stage_notices,),
+    "NominationAccepted": (vetting.open_vetting, panel_admin.flag_on_accept,
+                           notify.stage_notices),
+    "PanelPassed": (notify.stage_notices,),
+    "NominationApproved": (notify.stage_notices,),
+    "NominationRejected": (notify.stage_notices,),
+    "NominationVetoed": (notify.stage_notices,),
+    "NominationDisqualified": (notify.stage_notices,),
+    "NominationCommended": (notify.stage_notices,),
+    "TitleRevoked": (notify.stage_notices,),
+    "ReviewRecorded": (panel.conclude_panels,),
+    "VettingCleared": (panel.conclude_panels,),
+    "OutsideScoresRecorded": (panel.conclude_panels,),
+    "ReviewersAssigned": (panel_notices.on_reviewers_assigned,),
+    "PublicityOpened": (each(notify.on_publicity_opened),),
+    "ObjectionFiled": (each(notify.on_objection_filed),),
+    "ObjectionResolved": (each(notify.on_objection_resolved),),
+    "DeadlinesDue": (deadlines.send_reminders,),
+})
 
-__all__ = ["COMMAND_HANDLERS", "EVENT_HANDLERS", "Deps"]
+
+def waited_for(event_name: str) -> bool:
+    """Whether some handler waits for events of this name (the store publishes only those)."""
+    return event_name in EVENT_HANDLERS
+
+
+__all__ = ["COMMAND_HANDLERS", "EVENT_HANDLERS", "Deps", "waited_for"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workflows import commands
-from workflows.audit import chain_entry
+from workflows.audit import first_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.policy_rules import check_policy
@@ -24,7 +24,7 @@ def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -
         raise InvalidInput(f"公示天数的计算方式应为 calendar（自然日）或 working（工作日），"
                            f"而不是 {campaign.policy.publicity_day_kind!r}")
     uow.campaigns.add(campaign)
-    uow.record([chain_entry("", subject_id=campaign.id, seq=1, actor_id=cmd.actor.id,
-                            role=cmd.actor.role.value, action="create_campaign", source="",
-                            target="open", reason=campaign.name, at=deps.clock.now())])
+    uow.record([first_entry(campaign.id, actor_id=cmd.actor.id, role=cmd.actor.role.value,
+                            action="create_campaign", target="open", reason=campaign.name,
+                            at=deps.clock.now())])
     return campaign.id

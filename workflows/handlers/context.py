@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from workflows.ports import BlobStore, Clock, Renderer, StoredEvent
+from workflows.ports import BlobStore, Clock, Links, Renderer, StoredEvent
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Deps:
     clock: Clock
     renderer: Renderer
     email_enabled: bool = False
-    site_url: str = ""
+    links: Links | None = None  # without it, notifications carry no links
     blobs: BlobStore | None = None
 
 

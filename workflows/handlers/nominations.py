@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from workflows import commands, events
-from workflows.audit import chain_entry
+from workflows.audit import first_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers import guards
 from workflows.handlers.context import Deps, nomination_ids
@@ -40,9 +40,8 @@ def create_nomination(cmd: commands.CreateNomination, uow: UnitOfWork, deps: Dep
     if categories and cmd.category not in categories:
         raise InvalidInput(f"类别应为：{'、'.join(categories)}")
     now = deps.clock.now()
-    entry = chain_entry("", subject_id=cmd.nomination_id, seq=1, actor_id=cmd.actor.id,
-                        role=cmd.actor.role.value, action="create", source="", target="draft",
-                        reason="", at=now)
+    entry = first_entry(cmd.nomination_id, actor_id=cmd.actor.id, role=cmd.actor.role.value,
+                        action="create", target="draft", at=now)
     uow.nominations.add(Nomination(
         id=cmd.nomination_id, campaign_id=campaign.id, programme=programme,
         village_id=subject.village_id, subject_id=subject.id, display_name=subject.display_name,

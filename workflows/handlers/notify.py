@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 from typing import Any
 
 from workflows import events
@@ -16,7 +15,6 @@ from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.ports import Account, Notification, StoredEvent, UnitOfWork
 from workflows.stages import STAGE_NAMES_ZH, Stage
 
-_SECOND = timedelta(seconds=1)
 #: Working days the investigator has to reply to an objection.
 REPLY_WORKING_DAYS = 10
 
@@ -114,13 +112,13 @@ def on_publicity_opened(event: events.PublicityOpened, uow: UnitOfWork, deps: De
     by_village: dict[str, list[dict[str, Any]]] = {}
     for nomination in uow.nominations.in_window(window.id):
         by_village.setdefault(nomination.village_id, []).append(nomination_view(uow, nomination))
-    times = {"opens_on": local_date(window.opens_at),
-             "closes_on": local_date(window.closes_at - _SECOND),
-             "objection_deadline": local_date(window.objection_deadline - _SECOND)}
+    times = {"opens_on": window.first_day(), "closes_on": window.last_day(),
+             "objection_deadline": window.last_objection_day()}
+    notice_url = deps.links.publicity_notice(window.id) if deps.links else ""
     for village_id, entries in sorted(by_village.items()):
         send(uow, deps, event_id, "publicity_opened", uow.directory.village_accounts(village_id),
              {"campaign": campaign_view(uow, event.campaign_id), "window": times,
-              "entries": entries, "notice_url": f"{deps.site_url}/publicity/{window.id}"})
+              "entries": entries, "notice_url": notice_url})
 
 
 def on_objection_filed(event: events.ObjectionFiled, uow: UnitOfWork, deps: Deps,

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import TypeAlias
 
 from workflows import commands, events
-from workflows.audit import chain_entry
+from workflows.audit import first_entry
 from workflows.calendar import local_date
 from workflows.eligibility import Title, title_refusals
 from workflows.errors import Forbidden, InvalidInput
@@ -91,9 +91,9 @@ def _record(uow: PanelUnitOfWork, deps: Deps, reviewer: Actor,
     reviews = [Review(new_id(), n.id, reviewer.id, gate.marks(n, sheet[n.id], voting), now)
                for n in nominations]
     uow.reviews.add_many(reviews)
-    uow.record([chain_entry("", subject_id=r.id, seq=1, actor_id=r.reviewer_id,
-                            role=Role.REVIEWER.value, action="record_review", source="",
-                            target=r.nomination_id, reason="", at=now) for r in reviews])
+    uow.record([first_entry(r.id, actor_id=r.reviewer_id, role=Role.REVIEWER.value,
+                            action="record_review", target=r.nomination_id, at=now)
+                for r in reviews])
     uow.emit(*(events.ReviewRecorded(r.nomination_id, r.reviewer_id) for r in reviews))
     return [r.id for r in reviews]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from workflows import commands, events
-from workflows.audit import AuditEntry, chain_entry
+from workflows.audit import AuditEntry, first_entry
 from workflows.errors import Forbidden, InvalidInput, NotFound
 from workflows.handlers.context import Deps, nomination_ids
 from workflows.handlers.panel import Panels
@@ -147,9 +147,8 @@ def _reviewer_accounts(uow: PanelUnitOfWork, ids: Sequence[str]) -> None:
 
 def _entry(subject_id: str, actor: Actor, action: str, target: str, reason: str,
            at: datetime) -> AuditEntry:
-    return chain_entry("", subject_id=subject_id, seq=1, actor_id=actor.id,
-                       role=actor.role.value, action=action, source="", target=target,
-                       reason=reason, at=at)
+    return first_entry(subject_id, actor_id=actor.id, role=actor.role.value, action=action,
+                       target=target, reason=reason, at=at)
 
 
 def programme_policy(policy: CampaignPolicy, name: str) -> ProgrammePolicy:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from workflows import commands, events
-from workflows.audit import chain_entry
+from workflows.audit import first_entry
 from workflows.calendar import local_date
 from workflows.eligibility import plaque_from
 from workflows.errors import Forbidden, InvalidInput
@@ -102,9 +102,8 @@ def file_objection(cmd: commands.FileObjection, uow: UnitOfWork, deps: Deps) -> 
         raise InvalidInput(f"{nomination.display_name} 的异议受理期已结束")
     case = ObjectionCase(cmd.objection_id, nomination.id, window.id, cmd.complainant_name.strip(),
                          cmd.complainant_contact.strip(), cmd.content.strip(), cmd.channel, now)
-    entry = chain_entry("", subject_id=case.id, seq=1, actor_id="public", role="public",
-                        action="file_objection", source="", target="received",
-                        reason="", at=now)
+    entry = first_entry(case.id, actor_id="public", role="public", action="file_objection",
+                        target="received", at=now)
     case.audit_head = entry.hash
     uow.objections.add(case)
     uow.record([entry])

@@ -4,7 +4,7 @@ explicit, audited command."""
 from __future__ import annotations
 
 from workflows import commands
-from workflows.audit import chain_entry
+from workflows.audit import first_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.policy_rules import check_policy
@@ -24,10 +24,10 @@ def revise_rubric(cmd: commands.ReviseRubric, uow: UnitOfWork, deps: Deps) -> in
     check_policy(revised.policy)
     version = revised.policy.programme(cmd.programme).rubric.version
     uow.campaigns.save(revised)
-    uow.record([chain_entry("", subject_id=f"{campaign.id[:16]}r{version}", seq=1,
-                            actor_id=cmd.actor.id, role=cmd.actor.role.value,
-                            action="revise_rubric", source=str(version - 1),
-                            target=str(version), reason=cmd.programme, at=deps.clock.now())])
+    uow.record([first_entry(f"{campaign.id[:16]}r{version}", actor_id=cmd.actor.id,
+                            role=cmd.actor.role.value, action="revise_rubric",
+                            source=str(version - 1), target=str(version),
+                            reason=cmd.programme, at=deps.clock.now())])
     return version
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from workflows import commands, events
-from workflows.audit import AuditEntry, chain_entry
+from workflows.audit import AuditEntry, first_entry
 from workflows.errors import Forbidden, InvalidInput, NotFound
 from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import Actor, Nomination, new_id
@@ -120,10 +120,9 @@ def _can_veto(nomination: Nomination) -> bool:
 
 
 def _entry(request: VettingRequest, actor: Actor, now: datetime) -> AuditEntry:
-    return chain_entry("", subject_id=request.id, seq=1, actor_id=actor.id,
-                       role=actor.role.value, action="answer_vetting", source="pending",
-                       target=request.outcome, reason=f"{request.department}：{request.note}",
-                       at=now)
+    return first_entry(request.id, actor_id=actor.id, role=actor.role.value,
+                       action="answer_vetting", source="pending", target=request.outcome,
+                       reason=f"{request.department}：{request.note}", at=now)
 
 
 def _check_secretariat(actor: Actor) -> None:

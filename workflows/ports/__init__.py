@@ -13,7 +13,7 @@ from workflows.nomination import Nomination
 from workflows.objections import ObjectionCase
 from workflows.ports.records import Account, Notification, Review, StoredEvent, Subject
 from workflows.ports.review_stores import Attachments, Panel, VettingRequests
-from workflows.ports.services import BlobStore, Clock, Queue, Renderer
+from workflows.ports.services import BlobStore, Clock, Links, Queue, Renderer
 from workflows.ports.stores import (
     Campaigns,
     Directory,
@@ -37,7 +37,7 @@ from workflows.publicity import PublicityWindow, PublishedList
 
 __all__ = [
     "Account", "AttachmentUnitOfWork", "Attachments", "BlobStore", "Campaign", "Campaigns",
-    "Clock", "Directory", "Documents", "Nomination", "Nominations", "Notification",
+    "Clock", "Directory", "Documents", "Links", "Nomination", "Nominations", "Notification",
     "Notifications", "ObjectionCase", "Objections", "Outbox", "Panel", "PanelUnitOfWork",
     "PublicityWindow", "PublicityWindows", "PublishedList", "Queue", "ReminderDays", "Renderer",
     "Review", "Reviews", "StoredEvent", "Subject", "Titles", "UnitOfWork", "VettingRequests",

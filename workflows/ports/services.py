@@ -32,3 +32,9 @@ class BlobStore(Protocol):
     def put(self, content: bytes) -> str: ...
 
     def read(self, content_hash: str) -> bytes: ...
+
+
+class Links(Protocol):
+    """Addresses of the public pages, built at the edge: the domain knows no routes."""
+
+    def publicity_notice(self, window_id: str) -> str: ...
