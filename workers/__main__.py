@@ -16,6 +16,7 @@ from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
 from sanchuang.runtime.logs import configure_logging
 from sanchuang.settings import Settings, get_settings
 from workers.app import create_app
+from workers.claim import EX_REFUSED, NOT_INITIALISED, WorkerClaim, identity, keep_claim
 
 
 def worker_argv(settings: Settings, extra: list[str]) -> list[str]:
@@ -33,6 +34,25 @@ def run(app: Celery, argv: list[str]) -> int:
         celery_command.params[0].default = None
 
 
+def refuse(reason: str) -> int:
+    print(reason, file=sys.stderr)
+    return EX_REFUSED
+
+
+def run_worker(app: Celery, settings: Settings, extra: list[str]) -> int:
+    """A worker; on a Redis broker, only when the broker is not another store's."""
+    if not settings.embedded:
+        ours = identity(settings)
+        if ours is None:
+            return refuse(NOT_INITIALISED)
+        claim = WorkerClaim(settings, ours)
+        refused = claim.refusal()
+        if refused:
+            return refuse(refused)
+        app.steps["worker"].add(keep_claim(claim))
+    return run(app, worker_argv(settings, extra))
+
+
 def main(argv: list[str], app: Celery | None = None) -> int:
     """Run the role; returns the exit status."""
     settings = get_settings()
@@ -40,7 +60,7 @@ def main(argv: list[str], app: Celery | None = None) -> int:
     app = app or create_app(settings)
     role, extra = (argv[0] if argv else "worker"), argv[1:]
     if role == "worker":
-        return run(app, worker_argv(settings, extra))
+        return run_worker(app, settings, extra)
     elif role == "beat":
         return run(app, ["beat", "-l", "INFO", *extra])
     sys.exit(f"unknown role {role!r}: use 'worker' or 'beat'")
