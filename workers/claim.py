@@ -19,9 +19,7 @@ from sanchuang.runtime import broker_claim
 from sanchuang.settings import Settings
 
 log = logging.getLogger("sanchuang.claim")
-#: Exit status of a worker that refuses to start (sysexits' EX_CONFIG): not a crash, so
-#: ``ensure_running`` does not start it again.
-EX_REFUSED = 78
+EX_REFUSED = broker_claim.EX_REFUSED
 NOT_INITIALISED = "worker 拒绝启动：数据库还没有初始化（没有存储标识）。请先运行 sanchuang init"
 
 

@@ -15,6 +15,9 @@ from sanchuang.runtime.urls import safe_url
 PREFIX = "sanchuang:claim:"
 CLAIM_TTL_S = 60
 REFRESH_S = 20
+#: Exit status of a worker that refuses to start (sysexits' EX_CONFIG): not a crash, so
+#: whoever supervises it does not start it again.
+EX_REFUSED = 78
 
 
 def _client(broker_url: str) -> redis.Redis:

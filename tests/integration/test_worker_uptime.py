@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,14 @@ from models import bench
 from models.store import Store
 from sanchuang.bench.baseline import BARE
 from sanchuang.runtime.celeryconfig import EVENTS
-from sanchuang.runtime.processes import settings_env, start, stop, wait_for
+from sanchuang.runtime.processes import (
+    ensure_running,
+    running,
+    settings_env,
+    start,
+    stop,
+    wait_for,
+)
 from sanchuang.runtime.queue import CeleryQueue
 
 HERE = Path(__file__).parent
@@ -63,3 +71,24 @@ def test_a_worker_that_stops_on_an_unrecoverable_error_exits_non_zero(tmp_path: 
                           capture_output=True, text=True, timeout=60, check=False)
     assert "Unrecoverable error" in done.stdout + done.stderr
     assert done.returncode != 0
+
+
+def test_a_worker_that_dies_while_the_demo_waits_is_started_again(tmp_path: Path,
+                                                                   pg_url: str) -> None:
+    settings = settings_for(tmp_path, pg_url)
+    store = Store(settings.db_url)
+    store.migrate()
+    bench.create_items(store, 1)
+    said: list[str] = []
+    try:
+        with ensure_running(settings, said.append):
+            assert wait_for(lambda: running(settings, "worker"), 10)
+            [first] = running(settings, "worker")
+            os.killpg(first, signal.SIGKILL)
+            assert wait_for(lambda: running(settings, "worker") not in ([], [first]), 30), \
+                "no worker was started in place of the dead one"
+            CeleryQueue(settings).app.send_task(BARE, args=[1], queue=EVENTS)
+            assert wait_for(lambda: touched(store, 1), 60), "the new worker consumed nothing"
+    finally:
+        store.dispose()
+    assert any("重新启动" in line for line in said)
