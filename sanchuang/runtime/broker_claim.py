@@ -28,15 +28,21 @@ def claim_key(store_id: str, holder: str) -> str:
     return f"{PREFIX}{store_id}:{holder}"
 
 
+def claimants(broker_url: str) -> set[str]:
+    """The stores whose workers hold a live claim on this broker."""
+    with _client(broker_url) as client:
+        owners = (client.get(key) for key in client.scan_iter(match=f"{PREFIX}*", count=100))
+        return {owner.decode() for owner in owners if owner is not None}
+
+
 def claim(broker_url: str, store_id: str, holder: str, ttl_s: int = CLAIM_TTL_S) -> str | None:
     """Claim (or keep claiming) the broker for ``store_id`` on behalf of ``holder`` (one
     worker); returns the id of another store with a live claim instead, or None.
     Raises redis.RedisError when Redis cannot be asked."""
+    others = sorted(claimants(broker_url) - {store_id})
+    if others:
+        return others[0]
     with _client(broker_url) as client:
-        for key in client.scan_iter(match=f"{PREFIX}*", count=100):
-            owner = client.get(key)
-            if owner is not None and owner.decode() != store_id:
-                return owner.decode()
         client.set(claim_key(store_id, holder), store_id, ex=ttl_s)
     return None
 

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sanchuang.runtime.broker_claim import EX_REFUSED
 from sanchuang.settings import Settings
@@ -103,7 +104,8 @@ class Supervisor:
         (self.settings.data_dir / "run" / f"{role}-{dead.pid}.pid").unlink(missing_ok=True)
         logs = self.settings.data_dir / "logs" / f"{role}.log"
         if status == EX_REFUSED or self.restarts[role] >= RESTARTS:
-            self.log(f"{role} 进程已退出（状态 {status}），不再重启；原因见 {logs}")
+            self.log(f"{role} 进程已退出（状态 {status}），不再重启。{logs} 的最后几行：\n"
+                     + last_lines(logs))
             return
         self.restarts[role] += 1
         self.log(f"{role} 进程意外退出（状态 {status}），重新启动（第 {self.restarts[role]} 次）")
@@ -133,6 +135,11 @@ def ensure_running(settings: Settings, log: callable = print) -> Iterator[list[s
         yield list(supervisor.procs)
     finally:
         supervisor.stop_all()
+
+
+def last_lines(path: Path, count: int = 3) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-count:])
 
 
 def wait_for(predicate: callable, timeout: float, interval: float = 0.1) -> bool:

@@ -12,8 +12,9 @@ from campaigns import settings_for
 
 from models.store import Store
 from models.store_identity import store_id
+from sanchuang.bench.baseline import BenchBroker
 from sanchuang.runtime.broker_claim import CLAIM_TTL_S, claim, claim_key
-from sanchuang.runtime.processes import settings_env, start, stop, wait_for
+from sanchuang.runtime.processes import ensure_running, settings_env, start, stop, wait_for
 from sanchuang.settings import Settings
 
 
@@ -71,3 +72,23 @@ def test_a_refreshed_claim_gets_its_whole_ttl_back(redis_url: str) -> None:
     client.expire(key, 5)
     assert claim(redis_url, "store-a", "host:1") is None
     assert client.ttl(key) > 5
+
+
+def test_the_demo_says_why_its_worker_refused_the_broker_and_does_not_start_it_again(
+        tmp_path: Path, redis_url: str) -> None:
+    assert claim(redis_url, "another-store", "elsewhere:1") is None
+    settings = settings_for(tmp_path, "", redis_url)
+    initialised(settings)
+    said: list[str] = []
+    with ensure_running(settings, said.append):
+        assert wait_for(lambda: any("不再重启" in line for line in said), 60)
+    assert any("another-store" in line and "拒绝启动" in line for line in said)
+    assert not any("重新启动" in line for line in said)
+
+
+def test_the_bench_refuses_a_broker_that_a_store_claimed(redis_url: str) -> None:
+    assert BenchBroker(Settings(broker_url=redis_url)).refusal() is None
+    claim(redis_url, "another-store", "elsewhere:1")
+    refusal = BenchBroker(Settings(broker_url=redis_url)).refusal()
+    assert refusal is not None
+    assert "another-store" in refusal
