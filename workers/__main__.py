@@ -61,7 +61,7 @@ def main(argv: list[str], app: Celery | None = None) -> int:
     role, extra = (argv[0] if argv else "worker"), argv[1:]
     if role == "worker":
         return run_worker(app, settings, extra)
-    elif role == "beat":
+    if role == "beat":
         return run(app, ["beat", "-l", "INFO", *extra])
     sys.exit(f"unknown role {role!r}: use 'worker' or 'beat'")
 
