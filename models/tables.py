@@ -232,3 +232,12 @@ class ClockRow(TableModel, table=True):
     id: int = Field(default=1, primary_key=True)
     offset_seconds: float = 0.0
 
+
+
+class StoreIdentityRow(TableModel, table=True):
+    """This store's identity: a random id written once, by the migration that made the
+    table (so by ``sanchuang init``). Workers claim their broker with it."""
+
+    __tablename__ = "store_identity"
+    id: int = Field(default=1, primary_key=True)
+    store_id: str = Field(sa_column=Column(String(32), nullable=False, unique=True))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from models import bench as db
 from models.store import Store
 from sanchuang.bench.pipeline import Waiter
+from sanchuang.runtime.broker_claim import CLAIM_TTL_S, claimants
 from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS
 from sanchuang.runtime.queue import CeleryQueue
 from sanchuang.runtime.urls import safe_url
@@ -54,6 +55,9 @@ class BenchBroker(CeleryQueue):
         where = "请用 --broker-url 指定一个没有其他 worker 的 Redis 库（如 redis://127.0.0.1:6379/7）"
         if others:
             return f"已有 worker 在消费这个 broker：{', '.join(others)}。{where}"
+        if stores := claimants(self.settings.broker):
+            return (f"这个 broker 已被数据库（存储标识 {', '.join(sorted(stores))}）的 worker 占用"
+                    f"（worker 停止 {CLAIM_TTL_S} 秒后失效）。{where}")
         if waiting:
             return f"broker 队列中已有消息 {waiting}，不是本次基准测试的。{where}"
         return None

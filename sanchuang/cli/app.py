@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from models.errors import STORE_UNREACHABLE
+from models.store_identity import store_id
 from sanchuang.bench.run import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
 from sanchuang.cli import printing
@@ -42,10 +43,11 @@ console = Console()
 
 @app.command()
 def init() -> None:
-    """建库：应用全部数据库迁移。"""
+    """建库：应用全部数据库迁移（首次建库时生成本库的存储标识，worker 凭它占用 broker）。"""
     system = bootstrap()
     system.store.migrate()
-    console.print(f"数据库已就绪：{safe_url(system.settings.db_url)}")
+    console.print(f"数据库已就绪：{safe_url(system.settings.db_url)}"
+                  f"（存储标识 {store_id(system.store)}）")
 
 
 @app.command("load-sample")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanchuang.runtime import fsbroker
+from sanchuang.runtime import fsbroker, redisbroker
 from sanchuang.settings import Settings
 
 EVENTS, NOTIFICATIONS, SWEEPS = "events", "notifications", "sweeps"
@@ -32,6 +32,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         config["worker_enable_remote_control"] = False
     else:
         config["broker_transport_options"] = {"visibility_timeout": 600}
+        config["broker_transport"] = redisbroker.transport_for(settings.broker)
     return config
 
 

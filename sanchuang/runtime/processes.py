@@ -6,11 +6,17 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+from sanchuang.runtime.broker_claim import EX_REFUSED
 from sanchuang.settings import Settings
+
+#: How many times ``ensure_running`` starts again a process of one role that died.
+RESTARTS = 5
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
@@ -68,22 +74,74 @@ def stop(proc: subprocess.Popen, settings: Settings, role: str, timeout: float =
     (settings.data_dir / "run" / f"{role}-{proc.pid}.pid").unlink(missing_ok=True)
 
 
+class Supervisor:
+    """Keeps the processes it started running: a thread of its own looks every
+    ``interval`` seconds and starts again one that exited (at most ``RESTARTS`` times per
+    role), unless it exited refusing to start (``EX_REFUSED``)."""
+
+    def __init__(self, settings: Settings, log: Callable[[str], object] = print,
+                 interval: float = 1.0) -> None:
+        self.settings, self.log, self.interval = settings, log, interval
+        self.procs: dict[str, subprocess.Popen] = {}
+        self.restarts: dict[str, int] = {}
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="supervisor", daemon=True)
+
+    def start(self, role: str) -> None:
+        self.procs[role] = start(self.settings, role)
+        self.restarts.setdefault(role, 0)
+
+    def watch(self) -> None:
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(self.interval):
+            for role, proc in list(self.procs.items()):
+                if proc.poll() is not None:
+                    self.replace(role, proc.returncode)
+
+    def replace(self, role: str, status: int) -> None:
+        dead = self.procs.pop(role)
+        (self.settings.data_dir / "run" / f"{role}-{dead.pid}.pid").unlink(missing_ok=True)
+        logs = self.settings.data_dir / "logs" / f"{role}.log"
+        if status == EX_REFUSED or self.restarts[role] >= RESTARTS:
+            self.log(f"{role} 进程已退出（状态 {status}），不再重启。{logs} 的最后几行：\n"
+                     + last_lines(logs))
+            return
+        self.restarts[role] += 1
+        self.log(f"{role} 进程意外退出（状态 {status}），重新启动（第 {self.restarts[role]} 次）")
+        self.start(role)
+
+    def stop_all(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        for role, proc in self.procs.items():
+            stop(proc, self.settings, role)
+        self.procs.clear()
+
+
 @contextmanager
 def ensure_running(settings: Settings,
                    log: Callable[[str], object] = print) -> Iterator[list[str]]:
-    """Start a worker and a beat unless this data folder already has them; stop what we
-    started on the way out."""
-    started = []
+    """Start a worker and a beat unless this data folder already has them, start again
+    what we started if it dies on the way, and stop it on the way out."""
+    supervisor = Supervisor(settings, log)
     for role in ("worker", "beat"):
         if running(settings, role):
             log(f"使用已在运行的 {role} 进程")
         else:
-            started.append((role, start(settings, role)))
+            supervisor.start(role)
+    supervisor.watch()
     try:
-        yield [role for role, _ in started]
+        yield list(supervisor.procs)
     finally:
-        for role, proc in started:
-            stop(proc, settings, role)
+        supervisor.stop_all()
+
+
+def last_lines(path: Path, count: int = 3) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-count:])
 
 
 def wait_for(predicate: Callable[[], object], timeout: float, interval: float = 0.1) -> bool:
