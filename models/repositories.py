@@ -107,6 +107,14 @@ class NominationRepository:
             NOM.c.programme == programme.value, NOM.c.stage.in_(ACCEPTED))
         return int(self.session.scalar(query) or 0)
 
+    def of_subject(self, campaign_id: str, programme: Programme, subject_id: str
+                   ) -> Nomination | None:
+        query = self._select(False).where(NOM.c.campaign_id == campaign_id,
+                                          NOM.c.programme == programme.value,
+                                          NOM.c.subject_id == subject_id)
+        found = self._find(query)
+        return found[0] if found else None
+
     def _find(self, query: Any) -> list[Nomination]:
         return [mapping.nomination(r) for r in self.session.scalars(query)]
 

@@ -96,7 +96,9 @@ class CampaignRow(TableModel, table=True):
 
 class NominationRow(TableModel, table=True):
     __tablename__ = "nomination"
-    __table_args__ = (Index("ix_nomination_campaign_stage", "campaign_id", "stage"),)
+    __table_args__ = (Index("ix_nomination_campaign_stage", "campaign_id", "stage"),
+                      UniqueConstraint("campaign_id", "programme", "subject_id",
+                                       name="uq_nomination_campaign_programme_subject"))
     id: str = Field(primary_key=True, max_length=32)
     campaign_id: str = Field(foreign_key="campaign.id")
     programme: str

@@ -37,6 +37,17 @@ class AssemblyVote:
     abstentions: int = 0
 
 
+def check_held_on(held_on: date, campaign_year: int, today: date) -> None:
+    """A meeting already held, and not before the year ahead of the campaign's year."""
+    earliest = date(campaign_year - 1, 1, 1)
+    if held_on > today:
+        raise InvalidInput(f"村民代表会议日期 {held_on.isoformat()} 在今天"
+                           f"（{today.isoformat()}）之后：只能登记已经召开的会议")
+    if held_on < earliest:
+        raise InvalidInput(f"村民代表会议日期 {held_on.isoformat()} 太早：{campaign_year} 年度"
+                           f"评选的会议应在 {earliest.isoformat()} 以后召开")
+
+
 def record(meeting: AssemblyMeeting, vote: AssemblyVote) -> dict[str, Any]:
     """The record kept on the nomination; impossible numbers are refused."""
     if meeting.members_required < 1:

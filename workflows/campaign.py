@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from workflows.calendar import WorkCalendar
-from workflows.errors import NotFound
+from workflows.errors import InvalidInput, NotFound
 from workflows.policy import CampaignPolicy, Programme, Rubric
 
 
@@ -56,3 +56,12 @@ class Campaign:
     @property
     def calendar(self) -> WorkCalendar:
         return WorkCalendar.of(self.holidays, self.make_up_workdays)
+
+
+FIRST_YEAR = 2000
+
+
+def check_year(year: int, this_year: int) -> None:
+    """A campaign's year: from 2000 to next year (a campaign may be launched ahead)."""
+    if not FIRST_YEAR <= year <= this_year + 1:
+        raise InvalidInput(f"评选年度 {year} 不合理：应在 {FIRST_YEAR} 到 {this_year + 1} 之间")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from workflows.errors import InvalidInput
-from workflows.policy import WEIGHT_SOURCES, Rubric
+from workflows.policy import WEIGHT_SOURCES, Criterion, Rubric
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,20 @@ def check_marks(rubric: Rubric, marks: Mapping[str, float]) -> dict[str, float]:
     missing = [c.name for c in rubric.criteria if c.key not in marks]
     if missing:
         raise InvalidInput(f"以下项目未评分：{'、'.join(missing)}")
-    clean = {}
-    for key, value in marks.items():
-        mark = float(value)
-        if not 0 <= mark <= known[key].max_points:
-            raise InvalidInput(
-                f"“{known[key].name}”的分数 {value} 超出范围（0–{known[key].max_points:g}）"
-            )
-        clean[key] = mark
-    return clean
+    return {key: allowed_mark(known[key], value) for key, value in marks.items()}
+
+
+def allowed_mark(criterion: Criterion, value: float) -> float:
+    """A mark within 0 and the criterion's full marks; a yes/no criterion (full marks 1) takes
+    only 0 (not met) or 1 (met)."""
+    mark = float(value)
+    if not 0 <= mark <= criterion.max_points:
+        raise InvalidInput(
+            f"“{criterion.name}”的分数 {value} 超出范围（0–{criterion.max_points:g}）")
+    if criterion.max_points == 1 and mark not in (0, 1):
+        raise InvalidInput(f"“{criterion.name}”是达标项，只能打 1（达标）或 0（未达标），"
+                           f"不能打 {mark:g}")
+    return mark
 
 
 def score(rubric: Rubric, marks: Mapping[str, float]) -> Score:

@@ -22,7 +22,7 @@ from sanchuang.cli.calendar import calendar_app
 from sanchuang.cli.clock import clock_app
 from sanchuang.cli.demo import run_demo
 from sanchuang.cli.paper import paper_app
-from sanchuang.cli.refusals import refuse
+from sanchuang.cli.refusals import file_refusal, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
 from sanchuang.runtime.logs import configure_logging
@@ -140,3 +140,5 @@ def main() -> None:
         console.print(f"[red]无法使用数据库 {url}：{str(error).splitlines()[0]}[/red]\n"
                       "请检查 SANCHUANG_DATABASE_URL，并先运行 sanchuang init")
         sys.exit(2)
+    except OSError as error:
+        sys.exit(file_refusal(error).exit_code)

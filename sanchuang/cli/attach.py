@@ -28,15 +28,26 @@ def attach(
 ) -> None:
     """为申报上传附件：按文件内容识别类型，超过大小上限的不收。"""
     system = bootstrap()
-    if not file.is_file():
-        raise InvalidInput(f"找不到文件 {file}，请检查路径")
     limit = system.bus.deps.blobs.max_bytes if system.bus.deps.blobs else 0
-    if file.stat().st_size > limit:
-        raise InvalidInput(f"附件过大：每个附件不能超过 {limit / 1024 / 1024:.1f} MB，"
-                           "请压缩或分页后再上传")
+    content = read_upload(file, limit)
     with system.store.uow() as uow:
         found = uow.directory.account(account)
     actor = Actor(found.id, Role(found.role), found.name, found.village_id)
     attachment_id = system.bus.handle(c.AttachFile(nomination_id, actor, purpose, file.name,
-                                                   file.read_bytes()))
+                                                   content))
     console.print(f"已上传附件 {file.name}，附件编号 {attachment_id}")
+
+
+def read_upload(file: Path, limit: int) -> bytes:
+    """The file's bytes: a regular file, never a link (it may point anywhere, such as
+    /etc/shadow), read no further than one byte past the size limit."""
+    if file.is_symlink():
+        raise InvalidInput(f"{file} 是一个链接：请直接给出要上传的文件本身")
+    if not file.is_file():
+        raise InvalidInput(f"找不到文件 {file}（或它不是普通文件），请检查路径")
+    with file.open("rb") as stream:
+        content = stream.read(limit + 1)
+    if len(content) > limit:
+        raise InvalidInput(f"附件过大：每个附件不能超过 {limit / 1024 / 1024:.1f} MB，"
+                           "请压缩或分页后再上传")
+    return content

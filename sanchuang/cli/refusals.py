@@ -33,3 +33,12 @@ def refusals(command: F) -> F:
         except DomainError as refusal:
             raise refuse(refusal) from None
     return run  # type: ignore[return-value]
+
+
+def file_refusal(error: OSError) -> typer.Exit:
+    """A file the user named could not be read or written: ``未执行：无法读写文件 …：<reason>``
+    on stderr; the caller raises (or exits with) what this returns."""
+    name = error.filename if error.filename is not None else "（未知文件）"
+    reason = error.strerror or type(error).__name__
+    typer.echo(f"未执行：无法读写文件 {name}：{reason}（未做任何修改）", err=True)
+    return typer.Exit(REFUSED_EXIT)

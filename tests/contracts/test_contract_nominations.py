@@ -103,7 +103,7 @@ def test_get_many_keeps_the_order_asked_for(backend: Backend) -> None:
 def test_stage_listings_are_in_id_order_and_filtered(backend: Backend) -> None:
     drafts = [nomination(), nomination("h-li"), nomination("h-chen", "v-shimen")]
     stored(backend, *drafts)
-    submitted(backend, other := nomination("h-wang"))
+    submitted(backend, other := nomination("h-zhou"))
     with backend.uow() as uow:
         in_draft = [n.id for n in uow.nominations.in_stage(CAMPAIGN_ID, Stage.DRAFT)]
         waiting = [n.id for n in uow.nominations.waiting_in([Stage.SUBMITTED])]
@@ -113,15 +113,15 @@ def test_stage_listings_are_in_id_order_and_filtered(backend: Backend) -> None:
 
 
 def test_nominations_in_a_window_are_in_id_order(backend: Backend) -> None:
-    inside = [nomination(window_id="w-1") for _ in range(3)]
-    stored(backend, *inside, nomination(window_id="w-2"), nomination())
+    inside = [nomination(f"h-{i}", window_id="w-1") for i in range(3)]
+    stored(backend, *inside, nomination("h-3", window_id="w-2"), nomination())
     with backend.uow() as uow:
         assert [n.id for n in uow.nominations.in_window("w-1")] == sorted(n.id for n in inside)
 
 
 def test_only_accepted_nominations_of_the_village_and_programme_count(backend: Backend) -> None:
     stages = [Stage.PANEL_REVIEW, Stage.COMMENDED, Stage.SUBMITTED, Stage.REJECTED]
-    stored(backend, *(nomination(stage=s) for s in stages),
+    stored(backend, *(nomination(f"h-{i}", stage=s) for i, s in enumerate(stages)),
            nomination("h-chen", "v-shimen", stage=Stage.PANEL_REVIEW))
     with backend.uow() as uow:
         count = uow.nominations.count_accepted
@@ -136,3 +136,15 @@ def test_leaving_without_commit_keeps_nothing(backend: Backend) -> None:
         uow.nominations.add(draft)
     with backend.uow() as uow, pytest.raises(NotFound):
         uow.nominations.get(draft.id)
+
+
+def test_a_subject_is_nominated_once_per_campaign_and_programme(backend: Backend) -> None:
+    first = nomination()
+    stored(backend, first, replace(nomination(), programme=Programme.MORAL_EXEMPLAR))
+    with backend.uow() as uow:
+        assert uow.nominations.of_subject(CAMPAIGN_ID, Programme.MODEL_HOUSEHOLD,
+                                          "h-wang") == first
+        assert uow.nominations.of_subject(CAMPAIGN_ID, Programme.STAR_VILLAGE, "h-wang") is None
+        assert uow.nominations.of_subject(CAMPAIGN_ID, Programme.MODEL_HOUSEHOLD, "h-li") is None
+    with backend.uow() as uow, pytest.raises(backend.integrity_error):
+        uow.nominations.add(nomination())

@@ -100,7 +100,7 @@ def test_a_panel_result_is_stored_once_and_comes_back_equal(backend: Backend) ->
 
 def test_passed_results_are_the_running_ones_by_id_with_their_ranks(backend: Backend) -> None:
     ids = stored(backend, nomination(), nomination("h-li"), nomination("h-chen", "v-shimen"),
-                 nomination("h-wang", stage=Stage.REJECTED))
+                 nomination("h-zhou", stage=Stage.REJECTED))
     with backend.uow() as uow:
         uow.panel.add_results([_result(ids[0]), _result(ids[1]), _result(ids[2], False),
                                _result(ids[3])])

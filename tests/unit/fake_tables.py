@@ -104,6 +104,8 @@ class NominationRepo(_Repo):
     def add(self, nomination: Nomination) -> None:
         if nomination.id in self.t.nominations:
             raise FakeIntegrityError(f"nomination {nomination.id}")
+        if self.of_subject(nomination.campaign_id, nomination.programme, nomination.subject_id):
+            raise FakeIntegrityError(f"nomination of {nomination.subject_id}")
         self.t.nominations[nomination.id] = deepcopy(nomination)
 
     def get(self, nomination_id: str, lock: bool = False) -> Nomination:
@@ -137,6 +139,12 @@ class NominationRepo(_Repo):
                    if (n.campaign_id, n.village_id, n.programme) == (campaign_id, village_id,
                                                                      programme)
                    and n.stage in accepted)
+
+    def of_subject(self, campaign_id: str, programme: Programme, subject_id: str
+                   ) -> Nomination | None:
+        found = self._where(lambda n: (n.campaign_id, n.programme, n.subject_id)
+                            == (campaign_id, programme, subject_id))
+        return found[0] if found else None
 
     def save(self, nomination: Nomination) -> None:
         self.save_many([nomination])

@@ -19,6 +19,7 @@ from workflows.stages import Role
 
 NOW = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)  # 09:00 on 2026-11-20 in Shanghai
 CAMPAIGN_ID = "c-2026"
+NEXT_CAMPAIGN_ID = "c-2027"
 SECRETARY = Actor("sec-1", Role.SECRETARIAT, "文明办张敏")
 APPROVER = Actor("app-1", Role.APPROVER, "党委李强")
 WANLI = Actor("vc-wanli", Role.VILLAGE, "湾里村村两委", "v-wanli")
@@ -87,25 +88,34 @@ class Flow:
         village_id = self.rows.subjects["household", household].village_id
         return {WANLI.village_id: WANLI, SHIMEN.village_id: SHIMEN}[village_id]
 
+    def next_year(self) -> str:
+        """The campaign of the year after: a household may be nominated in it again."""
+        campaign = Campaign(NEXT_CAMPAIGN_ID, "t-xinping", 2027, "2027年度“三创”评选活动",
+                            default_policy())
+        self.run(c.CreateCampaign(campaign, SECRETARY))
+        return campaign.id
+
     def create(self, household: str = "h-wang", actor: Actor | None = None,
-               vote: AssemblyVote | None = PASSING_VOTE) -> str:
+               vote: AssemblyVote | None = PASSING_VOTE, campaign_id: str = CAMPAIGN_ID) -> str:
         """A draft, with the village assembly's vote on it unless ``vote`` is None."""
         actor = actor or self.village_actor(household)
-        nomination_id = self.run(c.CreateNomination(CAMPAIGN_ID, "model_household", household,
+        nomination_id = self.run(c.CreateNomination(campaign_id, "model_household", household,
                                                     actor, deeds="照顾瘫痪婆婆十余年"))
         if vote is not None:
             self.run(c.RecordAssemblyVotes(actor, MEETING, {nomination_id: vote}))
         return nomination_id
 
-    def submitted(self, household: str = "h-wang", actor: Actor | None = None) -> str:
+    def submitted(self, household: str = "h-wang", actor: Actor | None = None,
+                  campaign_id: str = CAMPAIGN_ID) -> str:
         actor = actor or self.village_actor(household)
-        nomination_id = self.create(household, actor)
+        nomination_id = self.create(household, actor, campaign_id=campaign_id)
         self.run(c.SubmitNomination(nomination_id, actor))
         return nomination_id
 
-    def in_panel(self, household: str = "h-wang", actor: Actor | None = None) -> str:
+    def in_panel(self, household: str = "h-wang", actor: Actor | None = None,
+                 campaign_id: str = CAMPAIGN_ID) -> str:
         """Accepted, and every vetting department has answered "no adverse record"."""
-        nomination_id = self.submitted(household, actor)
+        nomination_id = self.submitted(household, actor, campaign_id)
         self.run(c.AcceptNomination(nomination_id, SECRETARY))
         self.clear_vetting(nomination_id)
         return nomination_id

@@ -90,6 +90,22 @@ def test_a_mark_outside_its_range_is_refused_naming_the_criterion(rubric, key, v
     assert str(refusal.value) == message
 
 
+@pytest.mark.parametrize("value", [0.5, 0.99, 1e-9])
+def test_a_yes_no_criterion_takes_only_0_or_1(value):
+    marks = {c.key: 1.0 for c in HOUSEHOLD.criteria}
+    marks["honest"] = value
+    with pytest.raises(InvalidInput, match="“诚实守信”是达标项，只能打 1（达标）或 0（未达标）"):
+        check_marks(HOUSEHOLD, marks)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_mark_that_is_not_a_finite_number_is_refused(value):
+    marks = {c.key: 0.0 for c in EXEMPLAR.criteria}
+    marks["deeds"] = value
+    with pytest.raises(InvalidInput, match="超出范围"):
+        check_marks(EXEMPLAR, marks)
+
+
 def test_marks_at_both_ends_of_the_range_are_accepted():
     marks = {"deeds": 0, "influence": 30, "public_opinion": 30}
     assert check_marks(EXEMPLAR, marks) == {"deeds": 0.0, "influence": 30.0,

@@ -85,7 +85,7 @@ def test_a_commended_household_is_not_rated_again_at_the_same_level(flow: Flow) 
     flow.run(c.CloseDuePublicity())
     flow.run(c.PublishCommendation(CAMPAIGN_ID, SECRETARY, "新坪发〔2026〕12号"))
     assert flow.rows.titles[0]["star_level"] == "金星"
-    again = flow.run(c.CreateNomination(CAMPAIGN_ID, "model_household", "h-wang", WANLI,
+    again = flow.run(c.CreateNomination(flow.next_year(), "model_household", "h-wang", WANLI,
                                         self_marks=ALL_MET))
     flow.run(c.RecordAssemblyVotes(WANLI, MEETING, {again: AssemblyVote(30)}))
     with pytest.raises(InvalidInput, match="已于 2026 年获得“道德模范户（金星）”"):
@@ -97,7 +97,8 @@ def test_a_past_winner_is_caught_at_the_panel_once_the_level_is_known(flow: Flow
     flow.clock.advance(days=8)
     flow.run(c.CloseDuePublicity())
     flow.run(c.PublishCommendation(CAMPAIGN_ID, SECRETARY, "新坪发〔2026〕12号"))
-    again = flow.in_panel("h-wang")  # no self-assessment: the level is not known yet
+    # no self-assessment: the level is not known yet
+    again = flow.in_panel("h-wang", campaign_id=flow.next_year())
     flow.review(again, ALL_MET, *REVIEWERS[:3])
     assert flow.nomination(again).stage is Stage.REJECTED
     assert "已于 2026 年获得“道德模范户（金星）”" in flow.nomination(again).stage_reason

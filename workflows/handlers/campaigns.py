@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workflows import commands
 from workflows.audit import first_entry
+from workflows.calendar import local_date
+from workflows.campaign import check_year
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.policy_rules import check_policy
 from workflows.ports import UnitOfWork
 from workflows.stages import Role
+from workflows.text import clean_line
 
 
 def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -> str:
     if cmd.actor.role not in (Role.SECRETARIAT, Role.APPROVER):
         raise Forbidden("只有镇文明办或镇党委可以发起评选活动")
-    campaign = cmd.campaign
+    campaign = replace(cmd.campaign, name=clean_line(cmd.campaign.name, "活动名称", 100))
+    check_year(campaign.year, local_date(deps.clock.now()).year)
     check_policy(campaign.policy)
     if not campaign.policy.programmes:
         raise InvalidInput("评选活动至少要设置一个评选项目")

@@ -11,13 +11,15 @@ from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers import guards
 from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import SYSTEM, Nomination
-from workflows.policy import SUBJECT_KINDS, Programme
+from workflows.policy import PROGRAMME_NAMES_ZH, SUBJECT_KINDS, Programme
 from workflows.ports import StoredEvent, UnitOfWork
 from workflows.rubric import can_apply, check_marks
-from workflows.stages import Action, Role, Stage
+from workflows.stages import STAGE_NAMES_ZH, Action, Role, Stage
+from workflows.text import clean_text
 
 log = logging.getLogger(__name__)
 NOMINATED_BY = ("self", "village", "others")
+DEEDS_MAX, REASON_MAX = 5000, 1000
 
 
 def create_nomination(cmd: commands.CreateNomination, uow: UnitOfWork, deps: Deps) -> str:
@@ -33,6 +35,7 @@ def create_nomination(cmd: commands.CreateNomination, uow: UnitOfWork, deps: Dep
     subject = uow.directory.subject(SUBJECT_KINDS[programme], cmd.subject_id)
     if cmd.actor.role is not Role.VILLAGE or cmd.actor.village_id != subject.village_id:
         raise Forbidden("只有被推荐对象所在村的村两委可以填报申报")
+    refuse_a_second_nomination(uow, campaign.id, programme, subject.id, subject.display_name)
     if cmd.nominated_by not in NOMINATED_BY:
         raise InvalidInput(f"推荐方式应为 {'、'.join(NOMINATED_BY)}"
                            "（本人申报、村两委推荐、他人推荐）")
@@ -45,19 +48,31 @@ def create_nomination(cmd: commands.CreateNomination, uow: UnitOfWork, deps: Dep
     uow.nominations.add(Nomination(
         id=cmd.nomination_id, campaign_id=campaign.id, programme=programme,
         village_id=subject.village_id, subject_id=subject.id, display_name=subject.display_name,
-        category=cmd.category, deeds=cmd.deeds, self_marks=marks, version=1,
-        audit_head=entry.hash, stage_changed_at=now, nominated_by=cmd.nominated_by,
-        posthumous=cmd.posthumous,
+        category=cmd.category, deeds=clean_text(cmd.deeds, "事迹材料", DEEDS_MAX, required=False),
+        self_marks=marks, version=1, audit_head=entry.hash, stage_changed_at=now,
+        nominated_by=cmd.nominated_by, posthumous=cmd.posthumous,
     ))
     uow.record([entry])
     return cmd.nomination_id
 
 
+def refuse_a_second_nomination(uow: UnitOfWork, campaign_id: str, programme: Programme,
+                               subject_id: str, name: str) -> None:
+    """A household, person or village is nominated at most once per campaign and programme."""
+    existing = uow.nominations.of_subject(campaign_id, programme, subject_id)
+    if existing is not None:
+        raise InvalidInput(
+            f"{name}已在本次评选的“{PROGRAMME_NAMES_ZH[programme]}”中申报过"
+            f"（申报 {existing.id[:8]}，现处于“{STAGE_NAMES_ZH[existing.stage]}”阶段），"
+            "不能重复申报")
+
+
 def move_stage(cmd: commands.StageCommand, uow: UnitOfWork, deps: Deps) -> None:
     nomination = uow.nominations.get(cmd.nomination_id, lock=True)
-    nomination.check(cmd.action, cmd.actor, cmd.reason)
+    reason = clean_text(cmd.reason, "理由", REASON_MAX, required=False)
+    nomination.check(cmd.action, cmd.actor, reason)
     note = guards.before(cmd.action, [nomination], uow, deps).get(nomination.id, "")
-    nomination.take(cmd.action, cmd.actor, deps.clock.now(), cmd.reason or note,
+    nomination.take(cmd.action, cmd.actor, deps.clock.now(), reason or note,
                     cmd.expected_version)
     uow.nominations.save(nomination)
     guards.after(cmd.action, [nomination], uow, deps)
@@ -66,12 +81,13 @@ def move_stage(cmd: commands.StageCommand, uow: UnitOfWork, deps: Deps) -> None:
 def move_stages(cmd: commands.StageCommandForList, uow: UnitOfWork, deps: Deps) -> int:
     if not cmd.nomination_ids:
         raise InvalidInput("没有选择任何申报")
+    reason = clean_text(cmd.reason, "理由", REASON_MAX, required=False)
     nominations = uow.nominations.get_many(cmd.nomination_ids, lock=True)
     for nomination in nominations:
-        nomination.check(cmd.action, cmd.actor, cmd.reason)
+        nomination.check(cmd.action, cmd.actor, reason)
     notes, now = guards.before(cmd.action, nominations, uow, deps), deps.clock.now()
     for nomination in nominations:
-        nomination.take(cmd.action, cmd.actor, now, cmd.reason or notes.get(nomination.id, ""))
+        nomination.take(cmd.action, cmd.actor, now, reason or notes.get(nomination.id, ""))
     uow.nominations.save_many(nominations)
     guards.after(cmd.action, nominations, uow, deps)
     return len(nominations)

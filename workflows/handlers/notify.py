@@ -14,6 +14,7 @@ from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.ports import Account, Notification, StoredEvent, UnitOfWork
 from workflows.stages import STAGE_NAMES_ZH, Stage
+from workflows.text import mask_contacts
 
 #: Working days the investigator has to reply to an objection.
 REPLY_WORKING_DAYS = 10
@@ -132,7 +133,7 @@ def on_objection_filed(event: events.ObjectionFiled, uow: UnitOfWork, deps: Deps
         "campaign": campaign_view(uow, nomination.campaign_id),
         "nomination": nomination_view(uow, nomination),
         "objection": {"id": case.id[:8], "received_on": received_on,
-                      "summary": case.content[:60]},
+                      "summary": mask_contacts(case.content)[:60]},
         "reply_due_on": calendar.last_day(received_on, REPLY_WORKING_DAYS, "working"),
     }
     send(uow, deps, event_id, "objection_filed",

@@ -13,11 +13,12 @@ from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
 from workflows.handlers.ranking import refuse_past_ceiling
 from workflows.nomination import SYSTEM, Nomination, new_id
-from workflows.objections import CHANNELS, ObjectionCase
+from workflows.objections import CHANNELS, ObjectionCase, complainant
 from workflows.policy import SUBJECT_KINDS
 from workflows.ports import PanelUnitOfWork, UnitOfWork
 from workflows.publicity import PublishedList, content_hash, plan_window, public_entry, sort_entries
 from workflows.stages import Action, Role, Stage
+from workflows.text import clean_line
 
 
 def snapshot(uow: UnitOfWork, campaign_id: str, kind: str, nominations: Sequence[Nomination],
@@ -87,10 +88,8 @@ def close_due_publicity(cmd: commands.CloseDuePublicity, uow: UnitOfWork, deps: 
 
 
 def file_objection(cmd: commands.FileObjection, uow: UnitOfWork, deps: Deps) -> str:
-    if not cmd.complainant_name.strip() or not cmd.complainant_contact.strip():
-        raise InvalidInput("请填写真实姓名和联系方式（不受理匿名异议）")
-    if len(cmd.content.strip()) < 10:
-        raise InvalidInput("请写明异议的具体事实（至少 10 个字）")
+    name, contact, content = complainant(cmd.complainant_name, cmd.complainant_contact,
+                                         cmd.content)
     if cmd.channel not in CHANNELS:
         raise InvalidInput(f"未知的受理渠道 {cmd.channel}")
     nomination = uow.nominations.get(cmd.nomination_id)
@@ -100,8 +99,8 @@ def file_objection(cmd: commands.FileObjection, uow: UnitOfWork, deps: Deps) -> 
         raise InvalidInput(f"{nomination.display_name} 不在公示期内，不能提出异议")
     if not window.accepts_objections(now):
         raise InvalidInput(f"{nomination.display_name} 的异议受理期已结束")
-    case = ObjectionCase(cmd.objection_id, nomination.id, window.id, cmd.complainant_name.strip(),
-                         cmd.complainant_contact.strip(), cmd.content.strip(), cmd.channel, now)
+    case = ObjectionCase(cmd.objection_id, nomination.id, window.id, name, contact, content,
+                         cmd.channel, now)
     entry = first_entry(case.id, actor_id="public", role="public", action="file_objection",
                         target="received", at=now)
     case.audit_head = entry.hash
@@ -147,6 +146,7 @@ def record_titles(uow: UnitOfWork, year: int, nominations: Sequence[Nomination],
 
 
 def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, deps: Deps) -> str:
+    number = clean_line(cmd.decision_number, "表彰决定文号", 50)
     campaign = uow.campaigns.get(cmd.campaign_id)
     now = deps.clock.now()
     waiting = uow.objections.open_count(campaign.id)
@@ -161,7 +161,7 @@ def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, dep
         nomination.take(Action.COMMEND, cmd.actor, now)
     record_titles(uow, campaign.year, nominations, local_date(now))
     doc = snapshot(uow, campaign.id, "commendation_decision", nominations,
-                   {"number": cmd.decision_number, "issued_on": local_date(now).isoformat()}, deps)
+                   {"number": number, "issued_on": local_date(now).isoformat()}, deps)
     uow.nominations.save_many(nominations)
     uow.emit(events.CommendationPublished(doc.id, campaign.id))
     return doc.id

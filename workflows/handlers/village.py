@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from workflows import assembly, commands
+from workflows.calendar import local_date
 from workflows.errors import InvalidInput
 from workflows.handlers.context import Deps
 from workflows.ports import UnitOfWork
 from workflows.stages import Role, Stage
+from workflows.text import clean_line
 
 EDITABLE = (Stage.DRAFT, Stage.RETURNED)
 
@@ -19,6 +21,9 @@ def record_assembly_votes(cmd: commands.RecordAssemblyVotes, uow: UnitOfWork,
         raise InvalidInput("表决表上没有任何被推荐对象")
     nominations = uow.nominations.get_many(cmd.votes, lock=True)
     now = deps.clock.now()
+    for campaign_id in sorted({n.campaign_id for n in nominations}):
+        year = uow.campaigns.get(campaign_id).year
+        assembly.check_held_on(cmd.meeting.held_on, year, local_date(now))
     for nomination in nominations:
         if nomination.stage not in EDITABLE:
             raise InvalidInput(f"{nomination.display_name} 已提交，不能再改表决结果")
@@ -33,13 +38,14 @@ def record_assembly_votes(cmd: commands.RecordAssemblyVotes, uow: UnitOfWork,
 
 
 def record_consent(cmd: commands.RecordConsent, uow: UnitOfWork, deps: Deps) -> None:
-    if not cmd.confirmed_by.strip():
+    confirmed_by = clean_line(cmd.confirmed_by, "确认人姓名", 50, required=False)
+    if not confirmed_by:
         raise InvalidInput("请填写确认人姓名")
     nomination = uow.nominations.get(cmd.nomination_id, lock=True)
     if nomination.stage not in EDITABLE:
         raise InvalidInput(f"{nomination.display_name} 已提交，无需再登记确认")
     nomination.record("record_consent", cmd.actor, deps.clock.now(),
-                      f"{cmd.confirmed_by} 于 {cmd.confirmed_on} 确认同意被推荐")
-    nomination.consent = {"confirmed_by": cmd.confirmed_by.strip(),
+                      f"{confirmed_by} 于 {cmd.confirmed_on} 确认同意被推荐")
+    nomination.consent = {"confirmed_by": confirmed_by,
                           "confirmed_on": cmd.confirmed_on.isoformat()}
     uow.nominations.save(nomination)

@@ -45,6 +45,11 @@ class Nominations(Protocol):
 
     def count_accepted(self, campaign_id: str, village_id: str, programme: Programme) -> int: ...
 
+    def of_subject(self, campaign_id: str, programme: Programme, subject_id: str
+                   ) -> Nomination | None:
+        """The campaign's nomination of this household, person or village in the programme
+        (there is at most one), or None."""
+
     def save(self, nomination: Nomination) -> None: ...
 
     def save_many(self, nominations: Sequence[Nomination]) -> None: ...

@@ -3,9 +3,7 @@ with their short codes, ids given as codes, marks typed in or read from a score 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -14,6 +12,7 @@ from rich.table import Table
 
 from models import paper_queries, queries
 from models.store import Store
+from sanchuang.cli.review.sheet import number
 from sanchuang.documents.paper import CODE_LENGTH, programme_key, row_codes
 from workflows.errors import InvalidInput, NotFound
 from workflows.fairness import HIDDEN_NAME, HIDDEN_VILLAGE, hides_identity
@@ -21,9 +20,6 @@ from workflows.nomination import Actor
 from workflows.panel import panel_policy
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Role, Stage
-
-#: Score-sheet columns that are read by people, not entered as marks.
-SHEET_LABELS = {"name", "village", "申报对象", "村（居）", "项目", "备注"}
 
 
 def campaign_id(store: Store, given: str | None) -> str:
@@ -102,43 +98,10 @@ def parse_marks(text: str) -> dict[str, float]:
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
             raise InvalidInput(f"分数“{part}”写法不对：应写成 评分项=分数，如 integrity=90")
-        marks[key.strip()] = _number(value, key.strip(), "")
+        marks[key.strip()] = number(value, key.strip(), "")
     if not marks:
         raise InvalidInput("没有给出任何分数：--marks 写成 评分项=分数,评分项=分数")
     return marks
-
-
-def _number(value: str, key: str, where: str) -> float:
-    try:
-        return float(value.strip())
-    except ValueError:
-        raise InvalidInput(f"{where}“{key}”的分数“{value.strip()}”不是数字，请改正后重新录入"
-                           ) from None
-
-
-def read_sheet(path: Path) -> dict[str, dict[str, float]]:
-    """A score sheet as CSV: a ``code`` column, then one column per criterion key. Rows whose
-    marks are all blank (the reviewer recused or did not score) are skipped."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise NotFound(f"无法读取打分表 {path}：{error.strerror}") from None
-    reader = csv.DictReader(text.splitlines())
-    if "code" not in (reader.fieldnames or []):
-        raise InvalidInput(f"打分表 {path} 第 1 行缺少 code 列：第 1 行应为 code,评分项代码…")
-    sheet: dict[str, dict[str, float]] = {}
-    for line, row in enumerate(reader, start=2):
-        code = (row.pop("code") or "").strip()
-        where = f"第 {line} 行（{code}）"
-        marks = {k.strip(): _number(v, k.strip(), where) for k, v in row.items()
-                 if k and k.strip() not in SHEET_LABELS and (v or "").strip()}
-        if code and marks:
-            if code in sheet:
-                raise InvalidInput(f"打分表{where}：编号 {code} 出现了两次")
-            sheet[code] = marks
-    if not sheet:
-        raise InvalidInput(f"打分表 {path} 没有任何分数")
-    return sheet
 
 
 def village_names(store: Store, campaign: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from sanchuang.cli.review.common import (
     review_app,
     vetting_app,
 )
+from sanchuang.cli.review.sheet import ScoreSheet, check_allowed, read_sheet
 from sanchuang.documents.paper import programme_key
 from workflows import commands as c
 from workflows.errors import InvalidInput
@@ -98,9 +99,15 @@ def score(
         raise InvalidInput("请二选一：ID --marks key=value,… 或 --sheet 打分表.csv")
     system = bootstrap()
     actor = rv.reviewer(system.store, reviewer)
-    entered = rv.read_sheet(sheet) if sheet else {str(nomination): rv.parse_marks(str(marks))}
-    _, found = _ids(system, campaign, list(entered))
-    by_id = dict(zip(found, entered.values(), strict=True))
+    if sheet:
+        entered = read_sheet(sheet)
+    else:
+        entered = ScoreSheet({str(nomination): rv.parse_marks(str(marks))}, {str(nomination): 0})
+    campaign_id, found = _ids(system, campaign, list(entered.marks))
+    if sheet:
+        check_allowed(system.store, campaign_id, entered, dict(zip(entered.marks, found,
+                                                                   strict=True)))
+    by_id = dict(zip(found, entered.marks.values(), strict=True))
     _handle(system, c.RecordReviews(actor, by_id), f"录入 {len(by_id)} 件的分数")
     typer.echo(f"已录入{actor.name or actor.id}的打分 {len(by_id)} 件")
 
