@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from models.errors import is_transient
 from models.store import Store
 from sanchuang.delivery.render import Renderer
 from sanchuang.documents.render import DocumentRenderer
@@ -15,6 +16,7 @@ from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
 from workflows.handlers import Deps
 from workflows.ports import Clock, Queue, UnitOfWork
+from workflows.retry import RetryPolicy
 
 
 class NotificationRenderer:
@@ -57,5 +59,8 @@ def bootstrap(
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )
-    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch)
+    retry = RetryPolicy(is_transient, settings.command_retries,
+                        max_delay=settings.command_retry_max_seconds)
+    bus = MessageBus(uow or store.uow, deps, queue or CeleryQueue(settings), settings.event_batch,
+                     retry)
     return System(settings, store, bus, renderer, DocumentRenderer())
