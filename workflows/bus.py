@@ -54,6 +54,7 @@ class MessageBus:
         with self.uow_factory() as uow:
             extra = self.batch - len(event_ids)
             claimed = uow.outbox.claim(event_ids, self.deps.clock.now(), extra)
+            lock_named_nominations(claimed, uow)
             for group in by_name(claimed):
                 self.dispatch(group, uow)
             uow.commit()
@@ -90,6 +91,15 @@ class MessageBus:
         except Exception:  # noqa: BLE001 - the rows are committed; the sweeper re-publishes
             log.warning("could not reach the broker; the outbox sweeper will re-publish",
                         exc_info=True)
+
+
+def lock_named_nominations(claimed: Sequence[StoredEvent], uow: UnitOfWork) -> None:
+    """Lock every nomination the batch names, in id order, before any handler runs: each
+    handler locks its own rows in order, but one after another they would not be."""
+    ids = sorted({i for s in claimed if isinstance(i := getattr(s.event, "nomination_id", None),
+                                                   str)})
+    if ids:
+        uow.nominations.get_many(ids, lock=True)
 
 
 def by_name(claimed: Sequence[StoredEvent]) -> list[list[StoredEvent]]:
