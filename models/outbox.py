@@ -48,6 +48,10 @@ class OutboxRepository:
         wanted = list(ids) + (self._waiting(ids, extra) if extra > 0 else [])
         if not wanted:
             return []
+        # Locked in id order first: an UPDATE over an IN-list locks in the plan's order.
+        wanted = list(self.session.scalars(
+            select(OUT.c.id).where(OUT.c.id.in_(wanted), OUT.c.processed_at.is_(None))
+            .order_by(OUT.c.id).with_for_update()))
         claimed = self.session.execute(
             update(OUT).where(OUT.c.id.in_(wanted), OUT.c.processed_at.is_(None))
             .values(processed_at=now).returning(OUT.c.id, OUT.c.type, OUT.c.payload,

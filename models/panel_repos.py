@@ -94,8 +94,10 @@ class PanelRepository:
         return found
 
     def add_recusals(self, recusals: Sequence[Recusal]) -> None:
+        """In nomination order: each row's foreign key takes a share lock on its nomination."""
         if recusals:
-            self.session.execute(insert(RECUSAL), [asdict(r) for r in recusals])
+            rows = sorted(recusals, key=lambda r: (r.nomination_id, r.id))
+            self.session.execute(insert(RECUSAL), [asdict(r) for r in rows])
 
     def add_results(self, results: Sequence[PanelResult]) -> None:
         rows = [{"nomination_id": r.nomination_id, "campaign_id": r.campaign_id,
@@ -123,7 +125,8 @@ class PanelRepository:
             self.session.execute(
                 update(RESULT).where(RESULT.c.nomination_id == bindparam("key"))
                 .values(rank=bindparam("r"), quota_status=bindparam("q")),
-                [{"key": p.nomination_id, "r": p.rank, "q": p.quota_status} for p in placed])
+                [{"key": p.nomination_id, "r": p.rank, "q": p.quota_status}
+                 for p in sorted(placed, key=lambda p: p.nomination_id)])
 
     def over_ceiling(self, ids: Sequence[str]) -> set[str]:
         query = select(RESULT.c.nomination_id).where(

@@ -67,7 +67,9 @@ class NominationRepository:
         self.session.execute(NOM.insert().values(**mapping.nomination_values(nomination)))
 
     def _select(self, lock: bool) -> Any:
-        query = select(t.NominationRow)
+        """Rows in id order, and a locked read takes its locks in that order whatever the
+        plan: two writers over overlapping sets never wait on each other in a circle."""
+        query = select(t.NominationRow).order_by(NOM.c.id)
         return query.with_for_update() if lock else query
 
     def get(self, nomination_id: str, lock: bool = False) -> Nomination:
@@ -88,17 +90,16 @@ class NominationRepository:
 
     def in_window(self, window_id: str, lock: bool = False) -> list[Nomination]:
         query = self._select(lock).where(NOM.c.window_id == window_id)
-        return self._find(query.order_by(NOM.c.id))
+        return self._find(query)
 
     def in_stage(self, campaign_id: str, stage: Stage, lock: bool = False) -> list[Nomination]:
         query = self._select(lock).where(NOM.c.campaign_id == campaign_id,
                                          NOM.c.stage == stage.value)
-        return self._find(query.order_by(NOM.c.id))
+        return self._find(query)
 
     def waiting_in(self, stages: Sequence[Stage]) -> list[Nomination]:
         """Every nomination, of any campaign, now in one of these stages."""
-        return self._find(self._select(False).where(NOM.c.stage.in_([s.value for s in stages]))
-                          .order_by(NOM.c.id))
+        return self._find(self._select(False).where(NOM.c.stage.in_([s.value for s in stages])))
 
     def count_accepted(self, campaign_id: str, village_id: str, programme: Programme) -> int:
         """Nominations of a village and programme past preliminary review and still in."""
@@ -122,11 +123,12 @@ class NominationRepository:
         self.save_many([nomination])
 
     def save_many(self, nominations: Sequence[Nomination]) -> None:
-        """One UPDATE for the lot, each row conditional on the version it was read at."""
+        """One UPDATE for the lot, each row conditional on the version it was read at, the
+        rows in id order (the order their locks are taken if not held already)."""
         if not nominations:
             return
         rows = [{**{f"v_{k}": v for k, v in mapping.nomination_values(n).items()},
-                 "seen": n.version - len(n.audit)} for n in nominations]
+                 "seen": n.version - len(n.audit)} for n in by_id(nominations)]
         statement = update(NOM).where(
             NOM.c.id == bindparam("v_id"), NOM.c.version == bindparam("seen")
         ).values({k: bindparam(f"v_{k}") for k in mapping.nomination_values(nominations[0])
@@ -143,8 +145,10 @@ class ReviewRepository:
         self.session = session
 
     def add_many(self, reviews: Sequence[Review]) -> None:
+        """In nomination order: each row's foreign key takes a share lock on its nomination."""
         if reviews:
-            self.session.execute(REVIEW.insert(), [vars(r) for r in reviews])
+            rows = sorted(reviews, key=lambda r: (r.nomination_id, r.id))
+            self.session.execute(REVIEW.insert(), [vars(r) for r in rows])
 
     def scored_by(self, reviewer_id: str, nomination_ids: Sequence[str]) -> set[str]:
         """Which of these nominations this reviewer has already scored."""
@@ -163,3 +167,7 @@ class ReviewRepository:
         query = (select(t.ReviewRow).where(REVIEW.c.nomination_id == nomination_id)
                  .order_by(REVIEW.c.at))
         return [mapping.review(r) for r in self.session.scalars(query)]
+
+
+def by_id(nominations: Sequence[Nomination]) -> list[Nomination]:
+    return sorted(nominations, key=lambda n: n.id)

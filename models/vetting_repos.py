@@ -44,11 +44,12 @@ class VettingRepository:
         return found
 
     def save(self, requests: Sequence[VettingRequest]) -> None:
-        """Write answers in one statement, each conditional on still being unanswered."""
+        """Write answers in one statement, each conditional on still being unanswered; rows
+        in id order, so two writers lock them in the same order."""
         if not requests:
             return
         rows = [{"key": r.id, "o": r.outcome, "n": r.note, "at": r.answered_at,
-                 "by": r.answered_by} for r in requests]
+                 "by": r.answered_by} for r in sorted(requests, key=lambda r: r.id)]
         result = self.session.execute(
             update(VET).where(VET.c.id == bindparam("key"), VET.c.outcome == PENDING)
             .values(outcome=bindparam("o"), note=bindparam("n"), answered_at=bindparam("at"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from models.errors import is_transient
 from models.store import Store
 from sanchuang.delivery.render import Renderer
 from sanchuang.documents.render import DocumentRenderer
@@ -17,6 +18,7 @@ from sanchuang.settings import Settings, get_settings
 from workflows.bus import MessageBus
 from workflows.handlers import Deps, waited_for
 from workflows.ports import Clock, Queue, UnitOfWork
+from workflows.retry import RetryPolicy
 
 
 class NotificationRenderer:
@@ -59,6 +61,8 @@ def bootstrap(
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )
+    retry = RetryPolicy(is_transient, settings.command_retries,
+                        max_delay=settings.command_retry_max_seconds)
     bus = MessageBus(uow or partial(store.uow, waited_for), deps, queue or CeleryQueue(settings),
-                     settings.event_batch)
+                     settings.event_batch, retry)
     return System(settings, store, bus, renderer, DocumentRenderer())

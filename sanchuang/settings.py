@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     outbox_stale_seconds: float = 15.0
     delivery_lease_seconds: float = 120.0
     db_pool_size: int = 5
+    command_retries: int = 5  # runs of a command again after a deadlock or a lost connection
+    command_retry_max_seconds: float = 2.0  # the longest pause between two runs
 
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024

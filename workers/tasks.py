@@ -10,9 +10,10 @@ from functools import wraps
 from typing import Any
 
 from celery import Celery
+from celery.utils.time import get_exponential_backoff_interval
 
 from models import bench
-from models.errors import TRANSIENT_STORE_ERRORS
+from models.errors import is_transient
 from sanchuang.bootstrap import System, bootstrap
 from sanchuang.delivery.deliver import deliver, make_mailer
 from sanchuang.delivery.mail import TransientMailError
@@ -20,11 +21,19 @@ from sanchuang.runtime import fsbroker
 from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
 from sanchuang.settings import Settings
 from workflows.commands import CloseDuePublicity, RemindOfDeadlines
+from workflows.retry import RetriesExhausted
 
 log = logging.getLogger("sanchuang.tasks")
-TRANSIENT: tuple[type[Exception], ...] = (*TRANSIENT_STORE_ERRORS, TransientMailError,
+TRANSIENT: tuple[type[Exception], ...] = (RetriesExhausted, TransientMailError,
                                           ConnectionError, TimeoutError)
+MAX_RETRIES, MAX_BACKOFF_S = 8, 60
 _system: dict[int, System] = {}
+
+
+def transient(error: BaseException) -> bool:
+    """Named transient failures only: the store's (see models.errors), a command that was
+    still failing transiently after the bus's own retries, the mail server's, the network's."""
+    return isinstance(error, TRANSIENT) or is_transient(error)
 
 
 def system(settings: Settings) -> System:
@@ -42,14 +51,21 @@ def house_task(app: Celery, name: str, queue: str) -> Callable[[Callable[..., An
 
     def decorate(func: Callable[..., Any]) -> Any:
         @app.task(name=name, bind=True, queue=queue, ignore_result=True, acks_late=True,
-                  autoretry_for=TRANSIENT, retry_backoff=True, retry_backoff_max=60,
-                  retry_jitter=True, max_retries=8)
+                  max_retries=MAX_RETRIES)
         @wraps(func)
         def task(self: Any, *args: Any) -> None:
             extra = {"task": name, "task_id": self.request.id, "task_args": args,
                      "retries": self.request.retries}
             log.info("task started", extra=extra)
-            func(*args)
+            try:
+                func(*args)
+            except Exception as error:
+                if not transient(error):
+                    raise
+                log.warning("task failed transiently; retrying",
+                            extra={**extra, "error": type(error).__name__})
+                raise self.retry(exc=error, countdown=get_exponential_backoff_interval(
+                    1, self.request.retries, MAX_BACKOFF_S, full_jitter=True)) from error
             log.info("task done", extra=extra)
 
         return task
@@ -91,21 +107,22 @@ def handle_in_batches(sys_: System, event_ids: list[int]) -> None:
     apply its events one by one so that a single bad event cannot hold up the others."""
     try:
         sys_.bus.handle_events(event_ids)
-    except TRANSIENT:
-        raise
-    except Exception:
-        if len(event_ids) == 1:
+    except Exception as error:
+        if transient(error) or len(event_ids) == 1:
             raise
         log.exception("batch failed; applying its events one by one",
                       extra={"event_ids": event_ids})
         for event_id in event_ids:
-            try:
-                sys_.bus.handle_events([event_id])
-            except TRANSIENT:
-                raise
-            except Exception:
-                log.exception("event failed; it stays in the outbox",
-                              extra={"event_id": event_id})
+            apply_alone(sys_, event_id)
+
+
+def apply_alone(sys_: System, event_id: int) -> None:
+    try:
+        sys_.bus.handle_events([event_id])
+    except Exception as error:
+        if transient(error):
+            raise
+        log.exception("event failed; it stays in the outbox", extra={"event_id": event_id})
 
 
 def sweep(sys_: System, settings: Settings, lease: timedelta) -> None:

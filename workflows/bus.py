@@ -10,18 +10,39 @@ from workflows.commands import Command
 from workflows.errors import DomainError
 from workflows.handlers import COMMAND_HANDLERS, EVENT_HANDLERS, Deps
 from workflows.ports import Queue, StoredEvent, UnitOfWork
+from workflows.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 
 
 class MessageBus:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], deps: Deps, queue: Queue,
-                 batch: int = 0):
-        """``batch``: when handling events, also take up to this many other waiting ones."""
+                 batch: int = 0, retry: RetryPolicy | None = None):
+        """``batch``: when handling events, also take up to this many other waiting ones.
+        ``retry``: how often a command that failed transiently is run again from scratch."""
         self.uow_factory, self.deps, self.queue, self.batch = uow_factory, deps, queue, batch
+        self.retry = retry or RetryPolicy()
 
     def handle(self, command: Command) -> Any:
-        """Run one command all-or-nothing; a refusal raises and changes nothing."""
+        """Run one command all-or-nothing; a refusal raises and changes nothing. A transient
+        store error runs it again in a new unit of work; what a failed attempt raised is
+        rolled back with it."""
+        return self.attempt(type(command).__name__, lambda: self.handle_once(command))
+
+    def handle_events(self, event_ids: Sequence[int]) -> int:
+        """Apply a batch of outbox events in one transaction; each runs at most once."""
+        return self.attempt("handle_events", lambda: self.handle_events_once(event_ids))
+
+    def attempt(self, name: str, run: Callable[[], Any]) -> Any:
+        try:
+            return self.retry.run(name, run)
+        except DomainError:
+            raise
+        except Exception:
+            log.exception("command failed", extra={"command": name})
+            raise
+
+    def handle_once(self, command: Command) -> Any:
         handler = COMMAND_HANDLERS[type(command)]
         with self.uow_factory() as uow:
             result = handler(command, uow, self.deps)
@@ -29,11 +50,11 @@ class MessageBus:
         self.ring(uow)
         return result
 
-    def handle_events(self, event_ids: Sequence[int]) -> int:
-        """Apply a batch of outbox events in one transaction; each runs at most once."""
+    def handle_events_once(self, event_ids: Sequence[int]) -> int:
         with self.uow_factory() as uow:
             extra = self.batch - len(event_ids)
             claimed = uow.outbox.claim(event_ids, self.deps.clock.now(), extra)
+            lock_named_nominations(claimed, uow)
             for group in by_name(claimed):
                 self.dispatch(group, uow)
             uow.commit()
@@ -70,6 +91,15 @@ class MessageBus:
         except Exception:  # the rows are committed; the sweeper re-publishes
             log.warning("could not reach the broker; the outbox sweeper will re-publish",
                         exc_info=True)
+
+
+def lock_named_nominations(claimed: Sequence[StoredEvent], uow: UnitOfWork) -> None:
+    """Lock every nomination the batch names, in id order, before any handler runs: each
+    handler locks its own rows in order, but one after another they would not be."""
+    ids = sorted({i for s in claimed if isinstance(i := getattr(s.event, "nomination_id", None),
+                                                   str)})
+    if ids:
+        uow.nominations.get_many(ids, lock=True)
 
 
 def by_name(claimed: Sequence[StoredEvent]) -> list[list[StoredEvent]]:

@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from models.errors import STORE_UNREACHABLE
 from models.store_identity import store_id
 from sanchuang.bench.run import BenchOptions, run_bench
 from sanchuang.bootstrap import bootstrap
@@ -21,6 +20,7 @@ from sanchuang.cli.attach import attach
 from sanchuang.cli.calendar import calendar_app
 from sanchuang.cli.clock import clock_app
 from sanchuang.cli.demo import run_demo
+from sanchuang.cli.failures import report_failure
 from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refuse
 from sanchuang.cli.review.commands import review_app
@@ -135,10 +135,9 @@ def main() -> None:
         app()
     except DomainError as refusal:
         sys.exit(refuse(refusal).exit_code)
-    except STORE_UNREACHABLE as error:
-        url = safe_url(get_settings().db_url)
-        console.print(f"[red]无法使用数据库 {url}：{str(error).splitlines()[0]}[/red]\n"
-                      "请检查 SANCHUANG_DATABASE_URL，并先运行 sanchuang init")
-        sys.exit(2)
     except OSError as error:
+        if error.filename is None:  # not a file the user named: a failure like any other
+            sys.exit(report_failure(error, get_settings(), console))
         sys.exit(file_refusal(error).exit_code)
+    except Exception as error:
+        sys.exit(report_failure(error, get_settings(), console))

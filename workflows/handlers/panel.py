@@ -86,7 +86,9 @@ def _record(uow: PanelUnitOfWork, deps: Deps, reviewer: Actor,
         raise Forbidden("只有评审委员可以打分")
     if not sheet:
         raise InvalidInput("评分表是空的")
-    nominations, now = uow.nominations.get_many(sheet), deps.clock.now()
+    # Locked in id order before the reviews' foreign keys take their share locks, so a
+    # sheet and a worker concluding the same panels never wait on each other in a circle.
+    nominations, now = uow.nominations.get_many(sheet, lock=True), deps.clock.now()
     gate = Gate(uow, reviewer, nominations)
     reviews = [Review(new_id(), n.id, reviewer.id, gate.marks(n, sheet[n.id], voting), now)
                for n in nominations]

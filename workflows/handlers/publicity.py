@@ -38,6 +38,8 @@ def open_publicity(cmd: commands.OpenPublicity, uow: PanelUnitOfWork, deps: Deps
     if not cmd.nomination_ids:
         raise InvalidInput("公示名单为空：请至少选择一项待审定的申报")
     campaign = uow.campaigns.get(cmd.campaign_id)
+    # Both lists are locked in one statement (in id order) before either is changed.
+    uow.nominations.get_many([*cmd.nomination_ids, *cmd.exceptions], lock=True)
     nominations = uow.nominations.get_many(cmd.nomination_ids, lock=True)
     now = deps.clock.now()
     starts_on = cmd.starts_on or local_date(now)
