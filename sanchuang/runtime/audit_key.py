@@ -38,10 +38,16 @@ def key_path(settings: Settings) -> Path:
     return settings.data_dir / KEY_FILE
 
 
+def configured_key(settings: Settings) -> bytes | None:
+    """SANCHUANG_AUDIT_KEY, unless unset or empty."""
+    key = settings.audit_key.get_secret_value() if settings.audit_key else ""
+    return key.encode() or None
+
+
 def load_key(settings: Settings) -> bytes | None:
     """The configured key, or the key file's, or None."""
-    if settings.audit_key is not None:
-        return settings.audit_key.get_secret_value().encode() or None
+    if key := configured_key(settings):
+        return key
     path = key_path(settings)
     if not path.exists():
         return None
@@ -52,7 +58,7 @@ def create_key_file(settings: Settings) -> bool:
     """Make the key file (readable by its owner only) unless a key is configured or the file
     exists; True if it was made now."""
     path = key_path(settings)
-    if settings.audit_key is not None or path.exists():
+    if configured_key(settings) or path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
