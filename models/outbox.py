@@ -1,8 +1,8 @@
-"""The outbox, the audit log and notification rows: written in the command's transaction."""
+"""The outbox and notification rows: written in the command's transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
@@ -10,12 +10,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from models import tables as t
-from workflows.audit import AuditEntry
 from workflows.events import Event, event_from_record
 from workflows.ports import Notification, StoredEvent
 
 OUT = t.OutboxRow.__table__
-AUD = t.AuditRow.__table__
 NOTE = t.NotificationRow.__table__
 
 #: Whether some handler waits for events of a name; the composition root says which.
@@ -69,22 +67,6 @@ class OutboxRepository:
         query = (select(OUT.c.id).where(OUT.c.processed_at.is_(None), OUT.c.created_at < before)
                  .order_by(OUT.c.id).limit(limit))
         return list(self.session.scalars(query))
-
-
-class AuditRepository:
-    def __init__(self, session: Session):
-        self.session = session
-
-    def add(self, entries: Iterable[AuditEntry]) -> None:
-        rows = [asdict(e) for e in entries]
-        if rows:
-            self.session.execute(insert(AUD), rows)
-
-    def chain(self, subject_id: str) -> list[AuditEntry]:
-        query = select(AUD).where(AUD.c.subject_id == subject_id).order_by(AUD.c.seq)
-        fields = AuditEntry.__dataclass_fields__
-        return [AuditEntry(**{k: v for k, v in r._mapping.items() if k in fields})
-                for r in self.session.execute(query)]
 
 
 class NotificationRepository:

@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from models import mapping
 from models import tables as t
+from workflows.audit_seal import Signer, document_seal
 from workflows.errors import NotFound, StaleVersion
 from workflows.objections import ObjectionCase
 from workflows.publicity import PublicityWindow, PublishedList
@@ -107,14 +108,14 @@ class ObjectionRepository:
 
 
 class DocumentRepository:
-    def __init__(self, session: Session):
-        self.session = session
+    def __init__(self, session: Session, signer: Signer):
+        self.session, self.signer = session, signer
 
     def add(self, doc: PublishedList) -> None:
         self.session.add(t.PublishedListRow(
             id=doc.id, campaign_id=doc.campaign_id, kind=doc.kind, version=doc.version,
             entries=list(doc.entries), meta=doc.meta, content_hash=doc.content_hash,
-            created_at=doc.created_at))
+            seal=document_seal(self.signer, doc), created_at=doc.created_at))
         self.session.flush()
 
     def get(self, document_id: str) -> PublishedList:

@@ -175,6 +175,7 @@ class PublishedListRow(TableModel, table=True):
     entries: list = json_field(default=())
     meta: dict = json_field()
     content_hash: str = Field(max_length=64)
+    seal: str = Field(default="", sa_column=Column(String(64), nullable=False, default=""))
     created_at: datetime | None = when()
 
 
@@ -225,6 +226,17 @@ class AuditRow(TableModel, table=True):
     at: datetime | None = when()
     prev_hash: str = Field(sa_column=Column(String(64), nullable=False))
     hash: str = Field(sa_column=Column(String(64), nullable=False))
+    seal: str = Field(default="", sa_column=Column(String(64), nullable=False, default=""))
+
+
+class AuditHeadRow(TableModel, table=True):
+    """Each chain's last entry, sealed apart: written with the entries it follows."""
+
+    __tablename__ = "audit_head"
+    subject_id: str = Field(primary_key=True, max_length=32)
+    seq: int
+    hash: str = Field(sa_column=Column(String(64), nullable=False))
+    seal: str = Field(sa_column=Column(String(64), nullable=False))
 
 
 class ClockRow(TableModel, table=True):

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.attachments_repo import AttachmentRepository
+from models.audit_log import AuditRepository
 from models.directory import Directory
 from models.outbox import (
-    AuditRepository,
     NotificationRepository,
     OutboxRepository,
     WaitedFor,
@@ -25,13 +25,15 @@ from models.repositories import CampaignRepository, NominationRepository, Review
 from models.titles import TitleRepository
 from models.vetting_repos import VettingRepository
 from workflows.audit import AuditEntry
+from workflows.audit_seal import Signer
 from workflows.events import Event
 
 
 class SqlUnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session], clock: Callable[[], datetime],
-                 waited_for: WaitedFor = every_event):
+                 signer: Signer, waited_for: WaitedFor = every_event):
         self.session_factory, self.clock, self.waited_for = session_factory, clock, waited_for
+        self.signer = signer
         self.committed_event_ids: list[int] = []
         self.committed_notification_ids: list[int] = []
 
@@ -40,14 +42,14 @@ class SqlUnitOfWork:
         self.session = self.session_factory()
         self.session.begin()
         self.event_ids: list[int] = []
-        self.audit_log = AuditRepository(self.session)
+        self.audit_log = AuditRepository(self.session, self.signer)
         self.outbox = OutboxRepository(self.session, self.waited_for)
         self.campaigns = CampaignRepository(self.session, self.clock)
         self.nominations = NominationRepository(self.session, self._collect)
         self.reviews = ReviewRepository(self.session)
         self.windows = WindowRepository(self.session)
         self.objections = ObjectionRepository(self.session, self._collect)
-        self.documents = DocumentRepository(self.session)
+        self.documents = DocumentRepository(self.session, self.signer)
         self.notifications = NotificationRepository(self.session, self.now)
         self.directory = Directory(self.session)
         self.vetting = VettingRepository(self.session)

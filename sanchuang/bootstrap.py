@@ -11,6 +11,7 @@ from models.errors import is_transient
 from models.store import Store
 from sanchuang.delivery.render import Renderer
 from sanchuang.documents.render import DocumentRenderer
+from sanchuang.runtime.audit_key import audit_signer
 from sanchuang.runtime.blobs import FolderBlobStore
 from sanchuang.runtime.queue import CeleryQueue
 from sanchuang.runtime.urls import SiteLinks
@@ -51,7 +52,8 @@ def bootstrap(
 ) -> System:
     """Build what is not given and wire it together."""
     settings = settings or get_settings()
-    store = store or Store(settings.db_url, settings.db_pool_size)
+    store = store or Store(settings.db_url, settings.db_pool_size,
+                           signer=audit_signer(settings))
     renderer = renderer or Renderer()
     deps = Deps(
         clock=clock or store.clock,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,12 +35,21 @@ class Settings(BaseSettings):
     command_retries: int = 5  # runs of a command again after a deadlock or a lost connection
     command_retry_max_seconds: float = 2.0  # the longest pause between two runs
 
+    # SANCHUANG_AUDIT_KEY seals the audit log; the same in every process. Without it, the
+    # key file data_dir/audit.key (made by `sanchuang init`). Never kept in the database.
+    audit_key: SecretStr | None = None
+
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024
 
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'sanchuang.db').resolve()}"
+
+    @property
+    def embedded_store(self) -> bool:
+        """The SQLite database in the data folder, rather than a shared server."""
+        return not self.database_url
 
     @property
     def broker(self) -> str:

@@ -16,6 +16,7 @@ from celery.worker import state
 from models.store import Store
 from models.store_identity import store_id
 from sanchuang.runtime import broker_claim
+from sanchuang.runtime.audit_key import audit_signer
 from sanchuang.settings import Settings
 
 log = logging.getLogger("sanchuang.claim")
@@ -25,7 +26,7 @@ NOT_INITIALISED = "worker 拒绝启动：数据库还没有初始化（没有存
 
 def identity(settings: Settings) -> str | None:
     """This store's id, or None when the store was never initialised."""
-    store = Store(settings.db_url, pool_size=1)
+    store = Store(settings.db_url, pool_size=1, signer=audit_signer(settings))
     try:
         return store_id(store)
     except LookupError:

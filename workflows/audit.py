@@ -51,6 +51,12 @@ def _hashed(fields: dict) -> dict:
     return data
 
 
+def recomputed_hash(entry: AuditEntry) -> str:
+    """The hash an entry's fields and link give: not its stored hash if either was changed."""
+    fields = {k: v for k, v in asdict(entry).items() if k not in ("prev_hash", "hash")}
+    return _digest(entry.prev_hash, _hashed(fields))
+
+
 def verify(entries: Sequence[AuditEntry], head: str | None = None) -> list[str]:
     """Problems in one subject's chain (ordered by seq); an empty list means intact."""
     problems, prev = [], GENESIS

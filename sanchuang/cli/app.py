@@ -25,6 +25,8 @@ from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
+from sanchuang.cli.verify import verify
+from sanchuang.runtime.audit_key import create_key_file
 from sanchuang.runtime.logs import configure_logging
 from sanchuang.runtime.urls import safe_url
 from sanchuang.settings import get_settings
@@ -38,6 +40,7 @@ app.add_typer(paper_app, name="paper")
 app.command("attach")(attach)
 app.add_typer(review_app, name="review")
 app.add_typer(rubric_app, name="rubric")
+app.command("verify")(verify)
 console = Console()
 
 
@@ -46,6 +49,8 @@ def init() -> None:
     """建库：应用全部数据库迁移（首次建库时生成本库的存储标识，worker 凭它占用 broker）。"""
     system = bootstrap()
     system.store.migrate()
+    if create_key_file(system.settings):
+        console.print("已生成审计密钥文件 audit.key（仅本用户可读；其他进程须用同一密钥）")
     console.print(f"数据库已就绪：{safe_url(system.settings.db_url)}"
                   f"（存储标识 {store_id(system.store)}）")
 

@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from models import tables as t
-from models.outbox import AuditRepository
+from models.audit_log import AuditRepository
 from models.store import Store
 from workflows.audit import AuditEntry
 from workflows.handlers import waited_for
@@ -79,7 +79,7 @@ def sql_backend(name: str, store: Store) -> Backend:
 
     def chain(subject_id: str) -> list[AuditEntry]:
         with store.sessions() as session:
-            return AuditRepository(session).chain(subject_id)
+            return AuditRepository(session, store.signer).chain(subject_id)
 
     return Backend(name, partial(store.uow, waited_for), IntegrityError, chain)
 

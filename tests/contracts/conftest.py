@@ -25,6 +25,9 @@ from services import fresh_postgres  # noqa: E402
 
 from models.store import Store  # noqa: E402
 from models.table_base import TableModel  # noqa: E402
+from workflows.audit_seal import HmacSigner  # noqa: E402
+
+TEST_SIGNER = HmacSigner(b"contract-test-audit-key")
 
 #: Every table but the shared clock, children before parents: what a test may have written.
 CONTENT = [table for table in reversed(TableModel.metadata.sorted_tables)
@@ -32,7 +35,7 @@ CONTENT = [table for table in reversed(TableModel.metadata.sorted_tables)
 
 
 def _prepared(url: str) -> None:
-    store = Store(url)
+    store = Store(url, signer=TEST_SIGNER)
     store.migrate()
     seed_roster(store)
     store.dispose()
@@ -50,7 +53,7 @@ def pg_store() -> Iterator[Store]:
     """One migrated database for the session; fails (or skips) like every PostgreSQL test
     when the server is unreachable."""
     with fresh_postgres() as url:
-        store = Store(url)
+        store = Store(url, signer=TEST_SIGNER)
         store.migrate()
         yield store
         store.dispose()
@@ -59,7 +62,7 @@ def pg_store() -> Iterator[Store]:
 def _sqlite(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     path = tmp_path / "contract.db"
     shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-    store = Store(f"sqlite:///{path}")
+    store = Store(f"sqlite:///{path}", signer=TEST_SIGNER)
     yield sql_backend("sqlite", store)
     store.dispose()
 

@@ -15,11 +15,14 @@ from services import fresh_postgres, fresh_redis
 from models.store import Store
 from sanchuang.bootstrap import System, bootstrap
 from sanchuang.settings import Settings, get_settings
+from workflows.audit_seal import HmacSigner
+
+TEST_SIGNER = HmacSigner(b"integration-test-audit-key")
 
 
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(f"sqlite:///{tmp_path / 'test.db'}")
+    store = Store(f"sqlite:///{tmp_path / 'test.db'}", signer=TEST_SIGNER)
     store.migrate()
     yield store
     store.dispose()
@@ -33,7 +36,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture
 def pg_store(pg_url: str) -> Iterator[Store]:
-    store = Store(pg_url)
+    store = Store(pg_url, signer=TEST_SIGNER)
     store.migrate()
     yield store
     store.dispose()

@@ -13,13 +13,14 @@ from campaigns import settings_for
 from models.store import Store
 from models.store_identity import store_id
 from sanchuang.bench.baseline import BenchBroker
+from sanchuang.runtime.audit_key import audit_signer
 from sanchuang.runtime.broker_claim import CLAIM_TTL_S, claim, claim_key
 from sanchuang.runtime.processes import ensure_running, settings_env, start, stop, wait_for
 from sanchuang.settings import Settings
 
 
 def initialised(settings: Settings) -> str:
-    store = Store(settings.db_url)
+    store = Store(settings.db_url, signer=audit_signer(settings))
     store.migrate()
     try:
         return store_id(store)

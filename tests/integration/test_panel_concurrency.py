@@ -17,6 +17,7 @@ from sanchuang.bootstrap import System, bootstrap
 from sanchuang.sample.roster import reviewer_actors
 from sanchuang.settings import Settings
 from workflows import commands as c
+from workflows.audit_seal import HmacSigner
 from workflows.samples import TEN_STAR_CRITERIA
 from workflows.stages import Stage
 from workflows.vetting import DEFAULT_DEPARTMENTS
@@ -28,7 +29,7 @@ def score_then_conclude(url: str, data_dir: str, nomination_id: str, reviewer: i
                         barrier: Any) -> None:
     """One reviewer's process: record the score, wait for the other, then run the
     conclusion for the event it raised, as a worker would."""
-    store, queue = Store(url), RecordingQueue()
+    store, queue = Store(url, signer=HmacSigner(b"integration-test-audit-key")), RecordingQueue()
     system = bootstrap(Settings(data_dir=Path(data_dir), event_batch=0), store=store,
                        queue=queue)
     system.bus.handle(c.RecordReview(nomination_id, reviewer_actors()[reviewer], ALL_MET))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from models import bench
 from models.store import Store
 from sanchuang.bench.baseline import BARE
+from sanchuang.runtime.audit_key import audit_signer
 from sanchuang.runtime.celeryconfig import EVENTS
 from sanchuang.runtime.processes import (
     ensure_running,
@@ -42,7 +43,7 @@ def test_a_worker_holding_unacknowledged_messages_still_consumes_after_three_red
     own = OwnRedis(free_port(), str(tmp_path))
     own.start()
     settings = settings_for(tmp_path, pg_url, own.url)
-    store = Store(settings.db_url)
+    store = Store(settings.db_url, signer=audit_signer(settings))
     store.migrate()
     bench.create_items(store, 4)
     queue, broker = CeleryQueue(settings), redis.Redis.from_url(own.url)
@@ -76,7 +77,7 @@ def test_a_worker_that_stops_on_an_unrecoverable_error_exits_non_zero(tmp_path: 
 def test_a_worker_that_dies_while_the_demo_waits_is_started_again(tmp_path: Path,
                                                                    pg_url: str) -> None:
     settings = settings_for(tmp_path, pg_url)
-    store = Store(settings.db_url)
+    store = Store(settings.db_url, signer=audit_signer(settings))
     store.migrate()
     bench.create_items(store, 1)
     said: list[str] = []

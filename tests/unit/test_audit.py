@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from workflows.audit import GENESIS, AuditEntry, chain_entry, first_entry, verify
+from workflows.audit_seal import Head, HmacSigner, Sealed, check_chain, entry_seal, head_seal
 
 START = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
 STEPS = [("vc-wanli", "village_committee", "submit", "draft", "submitted", ""),
@@ -116,3 +117,69 @@ def test_reordering_entries_is_reported():
 def _fields(entry: AuditEntry) -> dict:
     return {k: getattr(entry, k) for k in ("subject_id", "seq", "actor_id", "role", "action",
                                            "source", "target", "reason", "at")}
+
+
+KEY = HmacSigner(b"unit-test-audit-key")
+
+
+def sealed(chain: list[AuditEntry], signer: HmacSigner = KEY) -> list[Sealed]:
+    return [Sealed(e, entry_seal(signer, e)) for e in chain]
+
+
+def head_of(chain: list[AuditEntry], signer: HmacSigner = KEY) -> Head:
+    last = chain[-1]
+    return Head(last.seq, last.hash, head_seal(signer, last.subject_id, last.seq, last.hash))
+
+
+def test_a_seal_depends_on_the_key_and_on_nothing_else_but_the_entry():
+    entry = build()[0]
+    assert entry_seal(KEY, entry) == entry_seal(HmacSigner(b"unit-test-audit-key"), entry)
+    assert entry_seal(KEY, entry) != entry_seal(HmacSigner(b"another key"), entry)
+    assert entry_seal(KEY, entry) != entry_seal(KEY, build("n-2")[0])
+    assert entry_seal(KEY, entry) != head_seal(KEY, entry.subject_id, entry.seq, entry.hash)
+
+
+def test_a_seal_is_pinned_so_seals_already_stored_keep_verifying():
+    # HMAC-SHA256 under the key of "entry", "n-1", "1", "ab" joined by U+001F
+    assert KEY.seal("entry", "n-1", 1, "ab") == (
+        "8128e06b7fe414571a2e00e20d0e347885d6bc52330ae287adf4a9bcd9142fb2")
+
+
+def test_an_intact_sealed_chain_has_no_finding_and_every_seal_holds():
+    chain = build()
+    assert check_chain("n-1", sealed(chain), head_of(chain), KEY) == ([], len(chain))
+
+
+def test_a_rewrite_with_the_sha256_chain_and_head_recomputed_is_reported():
+    chain = build()
+    forged = [*chain[:2]]
+    for entry in chain[2:]:
+        fields = {**_fields(entry), "reason": "材料齐全"} if entry.seq == 3 else _fields(entry)
+        forged.append(chain_entry(forged[-1].hash, **fields))
+    stored = sealed(chain)[:2] + [Sealed(e, s.seal) for e, s in zip(forged[2:], sealed(chain)[2:],
+                                                                     strict=True)]
+    head = Head(4, forged[-1].hash, head_of(chain).seal)
+    findings, good = check_chain("n-1", stored, head, KEY)
+    assert [str(f) for f in findings] == ["n-1: 第 3 条被改动", "n-1: 第 4 条被改动",
+                                          "n-1: 链头（第 4 条）与现存条目对不上，或链头本身被改写"]
+    assert good == 2
+
+
+def test_a_chain_sealed_with_another_key_has_no_seal_that_holds():
+    chain = build()
+    other = HmacSigner(b"another key")
+    findings, good = check_chain("n-1", sealed(chain, other), head_of(chain, other), KEY)
+    assert good == 0
+    assert {f.kind for f in findings} == {"edited", "head"}
+
+
+def test_a_truncated_chain_under_a_sealed_head_names_the_missing_entries():
+    chain = build()
+    findings, _ = check_chain("n-1", sealed(chain)[:2], head_of(chain), KEY)
+    assert [str(f) for f in findings] == ["n-1: 第 3 条被删除", "n-1: 第 4 条被删除"]
+
+
+def test_a_chain_deleted_whole_is_reported_against_its_head():
+    chain = build()[:1]
+    findings, _ = check_chain("n-1", [], head_of(chain), KEY)
+    assert [f.kind for f in findings] == ["missing_chain"]
