@@ -12,6 +12,7 @@ from workflows.errors import Forbidden, StaleVersion
 from workflows.events import Event, StageChanged
 from workflows.policy import Programme
 from workflows.stages import Action, Move, Role, Stage, transition
+from workflows.text import clean_text
 
 
 def new_id() -> str:
@@ -27,6 +28,8 @@ class Actor:
 
 
 SYSTEM = Actor("system", Role.SYSTEM, "系统")
+#: The longest reason a person may give for a move or an audited change.
+REASON_MAX = 1000
 
 
 @dataclass
@@ -69,6 +72,7 @@ class Nomination:
                 f"申报 {self.display_name} 已被他人修改（版本 {self.version}，"
                 f"您看到的是 {expected_version}），请刷新后重试"
             )
+        reason = clean_text(reason, "理由", REASON_MAX, required=False)
         move = self.check(action, actor, reason)
         entry = chain_entry(
             self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
@@ -95,6 +99,7 @@ class Nomination:
         """An audited change that moves no stage (an assembly vote, a consent, a category)."""
         if actor.role is Role.VILLAGE and actor.village_id != self.village_id:
             raise Forbidden("村两委只能办理本村的申报")
+        reason = clean_text(reason, "理由", REASON_MAX, required=False)
         entry = chain_entry(
             self.audit_head, subject_id=self.id, seq=self.version + 1, actor_id=actor.id,
             role=actor.role.value, action=action, source=self.stage.value,

@@ -13,6 +13,7 @@ from workflows.errors import InvalidInput
 from workflows.policy import CampaignPolicy, Programme, Quota, Rubric
 from workflows.rubric import aggregate, weighted
 from workflows.stages import Stage
+from workflows.text import clean_text
 
 MEAN, TRIMMED_MEAN, VOTE_SHARE = "mean", "trimmed_mean", "vote_share"
 METHOD_NAMES_ZH = {MEAN: "平均分", TRIMMED_MEAN: "去掉最高最低分后的平均分", VOTE_SHARE: "投票表决"}
@@ -217,7 +218,7 @@ def check_category_move(categories: Sequence[str], current: str, new: str, reaso
         raise InvalidInput(f"类别“{new}”不存在，应为：{'、'.join(categories)}")
     if new == current:
         raise InvalidInput(f"该申报已在“{current}”类别，无需调整")
-    if not reason.strip():
+    if not clean_text(reason, "调整理由", 1000, required=False):
         raise InvalidInput("调整类别必须写明评审委员会的理由")
     if stage not in CATEGORY_STAGES:
         raise InvalidInput("只能在评审或待审定阶段调整类别")

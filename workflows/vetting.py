@@ -11,6 +11,7 @@ from typing import Any
 from workflows.calendar import WorkCalendar, local_date
 from workflows.errors import InvalidInput
 from workflows.policy import CampaignPolicy
+from workflows.text import clean_text
 
 DEFAULT_DEPARTMENTS = ("公安派出所", "司法所", "纪委", "信访办")
 PENDING, CLEAR, VETO = "pending", "clear", "veto"
@@ -63,9 +64,10 @@ class VettingRequest:
         if outcome not in (CLEAR, VETO):
             raise InvalidInput(f"联审结果“{outcome}”无法识别，应为 clear（无不良记录）"
                                "或 veto（一票否决）")
-        if outcome == VETO and not note.strip():
+        note = clean_text(note, "联审意见", 1000, required=False)
+        if outcome == VETO and not note:
             raise InvalidInput(f"{self.department}反馈一票否决，必须写明具体情况")
-        self.outcome, self.note = outcome, note.strip()
+        self.outcome, self.note = outcome, note
         self.answered_at, self.answered_by = now, actor_id
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from flows import CAMPAIGN_ID, MEETING, PASSING_VOTE, SECRETARY, WANLI
+from flows import APPROVER, CAMPAIGN_ID, MEETING, PASSING_VOTE, REVIEWERS, SECRETARY, WANLI
 
 from workflows import commands as c
 from workflows.campaign import Campaign
@@ -130,3 +130,37 @@ def test_an_assembly_meeting_of_the_year_before_the_campaign_is_accepted(flow):
     flow.run(c.RecordAssemblyVotes(WANLI, replace(MEETING, held_on=date(2025, 1, 1)),
                                    {nid: PASSING_VOTE}))
     assert flow.nomination(nid).assembly["held_on"] == "2025-01-01"
+
+
+@pytest.mark.parametrize("note", ["\u200b", "\u0000\u202e", " \ufeff "])
+def test_a_veto_whose_note_is_only_invisible_characters_is_refused(flow, note):
+    nid = flow.submitted("h-wang")
+    flow.run(c.AcceptNomination(nid, SECRETARY))
+    request = next(r for r in flow.rows.panel.vetting.values() if r.nomination_id == nid)
+    with pytest.raises(InvalidInput, match="必须写明具体情况"):
+        flow.run(c.AnswerVetting(request.id, SECRETARY, "veto", note))
+    assert not flow.rows.panel.vetting[request.id].answered
+
+
+def test_a_vetting_note_is_kept_normalised(flow):
+    nid = flow.submitted("h-wang")
+    flow.run(c.AcceptNomination(nid, SECRETARY))
+    request = next(r for r in flow.rows.panel.vetting.values() if r.nomination_id == nid)
+    flow.run(c.AnswerVetting(request.id, SECRETARY, "veto", "\u202e有涉赌\u0000记录\u200b "))
+    assert flow.rows.panel.vetting[request.id].note == "有涉赌记录"
+
+
+def test_a_recusal_whose_reason_is_only_invisible_characters_is_refused(flow):
+    nid = flow.in_panel("h-wang")
+    reviewer = next(iter(REVIEWERS))
+    with pytest.raises(InvalidInput, match="申请回避必须写明理由"):
+        flow.run(c.DeclareConflict(nid, reviewer, "\u200b\u2060"))
+    assert flow.rows.panel.recusals == {}
+
+
+def test_the_reason_for_an_exception_at_approval_is_normalised_in_the_audit_log(flow):
+    approved, excepted = flow.in_final("h-wang"), flow.in_final("h-liu")
+    flow.run(c.OpenPublicity(CAMPAIGN_ID, (approved,), APPROVER,
+                             exceptions={excepted: "\ufeff群众\u0000反映\u202e较多\u200b"}))
+    last = max((e for e in flow.rows.audit if e.subject_id == excepted), key=lambda e: e.seq)
+    assert (last.action, last.reason) == ("reject", "群众反映较多")

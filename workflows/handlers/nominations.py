@@ -10,7 +10,7 @@ from workflows.audit import first_entry
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers import guards
 from workflows.handlers.context import Deps, nomination_ids
-from workflows.nomination import SYSTEM, Nomination
+from workflows.nomination import REASON_MAX, SYSTEM, Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, SUBJECT_KINDS, Programme
 from workflows.ports import StoredEvent, UnitOfWork
 from workflows.rubric import can_apply, check_marks
@@ -19,7 +19,7 @@ from workflows.text import clean_text
 
 log = logging.getLogger(__name__)
 NOMINATED_BY = ("self", "village", "others")
-DEEDS_MAX, REASON_MAX = 5000, 1000
+DEEDS_MAX = 5000
 
 
 def create_nomination(cmd: commands.CreateNomination, uow: UnitOfWork, deps: Deps) -> str:

@@ -24,6 +24,7 @@ from workflows.panel import (
 from workflows.policy import CampaignPolicy, ProgrammePolicy
 from workflows.ports import PanelUnitOfWork, StoredEvent
 from workflows.stages import Role, Stage
+from workflows.text import clean_text
 
 
 def set_reviewer_profile(cmd: commands.SetReviewerProfile, uow: PanelUnitOfWork,
@@ -106,7 +107,8 @@ def declare_conflict(cmd: commands.DeclareConflict, uow: PanelUnitOfWork, deps: 
     reviewer = cmd.reviewer
     if reviewer.role is not Role.REVIEWER:
         raise Forbidden("只有评审委员可以申请回避")
-    if not cmd.reason.strip():
+    reason = clean_text(cmd.reason, "回避理由", 500, required=False)
+    if not reason:
         raise InvalidInput("申请回避必须写明理由（如亲属关系、同户、利害关系）")
     nomination = uow.nominations.get(cmd.nomination_id, lock=True)
     name = reviewer.name or reviewer.id
@@ -120,7 +122,7 @@ def declare_conflict(cmd: commands.DeclareConflict, uow: PanelUnitOfWork, deps: 
                            "已打分后不能回避")
     if reviewer.id in uow.panel.recusals([nomination.id])[nomination.id]:
         raise InvalidInput(f"评审委员 {name} 已登记回避{nomination.display_name}的评审")
-    recusal = Recusal(new_id(), nomination.id, reviewer.id, cmd.reason.strip(), DECLARED,
+    recusal = Recusal(new_id(), nomination.id, reviewer.id, reason, DECLARED,
                       deps.clock.now())
     _add_recusals(uow, [recusal], reviewer, "recuse")
     return recusal.id

@@ -10,9 +10,10 @@ from workflows.errors import InvalidInput, StaleVersion
 from workflows.fairness import Normalised, Sheet, normalise
 from workflows.handlers.context import Deps
 from workflows.handlers.panel_admin import check_secretariat, programme_policy
-from workflows.nomination import Nomination
+from workflows.nomination import REASON_MAX, Nomination
 from workflows.panel import Placed, Standing, check_category_move, panel_policy, rank
 from workflows.ports import PanelUnitOfWork
+from workflows.text import clean_text
 
 
 def rank_panel(cmd: commands.RankPanel, uow: PanelUnitOfWork, deps: Deps) -> list[Placed]:
@@ -70,4 +71,4 @@ def move_category(cmd: commands.MoveCategory, uow: PanelUnitOfWork, deps: Deps) 
                       f"{source or '未分类'} → {cmd.category}：{cmd.reason.strip()}")
     uow.nominations.save(nomination)
     uow.emit(events.CategoryMoved(nomination.id, nomination.campaign_id, source, cmd.category,
-                                  cmd.reason.strip()))
+                                  clean_text(cmd.reason, "调整理由", REASON_MAX)))
