@@ -22,7 +22,7 @@ from sanchuang.cli.clock import clock_app
 from sanchuang.cli.demo import run_demo
 from sanchuang.cli.failures import report_failure
 from sanchuang.cli.paper import paper_app
-from sanchuang.cli.refusals import file_refusal, refuse
+from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
 from sanchuang.cli.verify import verify
@@ -30,7 +30,7 @@ from sanchuang.runtime.audit_key import create_key_file
 from sanchuang.runtime.logs import configure_logging
 from sanchuang.runtime.urls import safe_url
 from sanchuang.settings import get_settings
-from workflows.errors import DomainError
+from workflows.errors import DomainError, InvalidInput
 from workflows.stages import mermaid
 
 app = typer.Typer(help="三创评选工作流：星级文明村、道德模范户、道德标兵", no_args_is_help=True)
@@ -56,12 +56,15 @@ def init() -> None:
 
 
 @app.command("load-sample")
+@refusals
 def load_sample(
     seed: int = 2026,
     households_per_village: Annotated[
         int | None, typer.Option(help="每村户数（默认按人口）")] = None,
 ) -> None:
     """载入样例乡镇：47 个村 + 2 个居委会，及其农户、人员和账号。"""
+    if households_per_village is not None and not 1 <= households_per_village <= 999:
+        raise InvalidInput(f"每村户数应在 1 到 999 之间（收到 {households_per_village}）")
     system = bootstrap()
     system.store.migrate()
     printing.load_sample_with_progress(system, seed, households_per_village, console)

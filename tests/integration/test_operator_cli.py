@@ -1,14 +1,14 @@
-"""The shared clock has a range: a move past it is refused and changes nothing, and a clock
-stored out of range (by an older version) neither breaks later commands nor stays stuck."""
+"""Operators' commands refuse what cannot be, changing nothing: a clock move past its range
+(and a clock stored out of range still reads and can be reset), a roster of impossible size."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from typer.testing import CliRunner
 
 from models.clock import MAX_OFFSET
-from models.tables import ClockRow
+from models.tables import ClockRow, VillageRow
 from sanchuang.bootstrap import System
 from sanchuang.cli.app import app
 
@@ -53,3 +53,13 @@ def test_a_clock_stored_out_of_range_still_reads_and_can_be_reset(system: System
     assert runner.invoke(app, ["clock", "reset"]).exit_code == 0
     assert offset_days(system) == 0
     assert "偏移：无" in runner.invoke(app, ["clock", "show"]).output
+
+
+@pytest.mark.parametrize("count", ["-1", "0", "1000", str(10**9)])
+def test_a_sample_roster_of_an_impossible_size_is_refused_before_anything_is_written(
+        system: System, count: str) -> None:
+    result = runner.invoke(app, ["load-sample", "--households-per-village", count])
+    assert result.exit_code == 2, result.output
+    assert f"每村户数应在 1 到 999 之间（收到 {count}）" in result.output
+    with system.store.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(VillageRow)) == 0
