@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 
 from sanchuang.bootstrap import bootstrap
+from sanchuang.runtime.files import read_named_file
 from workflows import commands as c
-from workflows.errors import InvalidInput
 from workflows.nomination import Actor
 from workflows.stages import Role
 
@@ -39,15 +39,5 @@ def attach(
 
 
 def read_upload(file: Path, limit: int) -> bytes:
-    """The file's bytes: a regular file, never a link (it may point anywhere, such as
-    /etc/shadow), read no further than one byte past the size limit."""
-    if file.is_symlink():
-        raise InvalidInput(f"{file} 是一个链接：请直接给出要上传的文件本身")
-    if not file.is_file():
-        raise InvalidInput(f"找不到文件 {file}（或它不是普通文件），请检查路径")
-    with file.open("rb") as stream:
-        content = stream.read(limit + 1)
-    if len(content) > limit:
-        raise InvalidInput(f"附件过大：每个附件不能超过 {limit / 1024 / 1024:.1f} MB，"
-                           "请压缩或分页后再上传")
-    return content
+    """The file's bytes: a regular file, never a link, read no further than the size limit."""
+    return read_named_file(file, limit, "附件")

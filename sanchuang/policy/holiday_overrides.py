@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sanchuang.runtime.files import read_named_file
 from workflows.errors import InvalidInput
 
 #: table name -> kind of override
+#: An overrides file lists a few dozen days; anything far larger is not one.
+MAX_BYTES = 64 * 1024
 TABLES = {"extra_holidays": "holiday", "extra_workdays": "workday"}
 KIND_NAMES = {"holiday": "放假", "workday": "上班"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,14 +55,14 @@ class TownshipOverrides:
 
 def load_overrides(path: Path | str) -> TownshipOverrides:
     path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        raise OverrideFileError(f"找不到乡镇节假日调整文件 {path}；请检查路径")
+    if path.is_dir():
+        raise OverrideFileError(f"{path} 是一个目录；请给出乡镇节假日调整文件（TOML）")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise OverrideFileError(f"找不到乡镇节假日调整文件 {path}；请检查路径") from None
+        text = read_named_file(path, MAX_BYTES, "乡镇节假日调整文件").decode("utf-8")
     except UnicodeDecodeError:
         raise OverrideFileError(f"{path} 不是 UTF-8 编码；请另存为 UTF-8 后重试") from None
-    except IsADirectoryError:
-        raise OverrideFileError(f"{path} 是一个目录；请给出乡镇节假日调整文件（TOML）") from None
     except OSError as error:
         raise OverrideFileError(f"无法读取 {path}：{error.strerror}") from None
     return parse_overrides(text, str(path))

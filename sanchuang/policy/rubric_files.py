@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from sanchuang.runtime.files import UnreadableFile, read_named_file
 from workflows.errors import InvalidInput
 from workflows.policy import CampaignPolicy, policy_from_dict
 from workflows.policy_rules import policy_problems
@@ -129,16 +130,20 @@ def read_text(text: str, file: str) -> tuple[Any, list[FileError]]:
 
 
 def check_file(path: Path) -> list[FileError]:
+    return read_file(path)[1]
+
+
+def read_file(path: Path) -> tuple[Any, list[FileError]]:
+    """The plain data in the file at ``path`` and every problem with it."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return [FileError(str(path), 0,
-                              f"文件太大：评选方案文件不能超过 {MAX_BYTES // 1024} KB")]
-        text = path.read_text(encoding="utf-8")
+        text = read_named_file(path, MAX_BYTES, "评选方案文件").decode("utf-8")
+    except UnreadableFile as refusal:
+        return None, [FileError(str(path), 0, f"无法读取文件：{refusal.why}")]
     except UnicodeDecodeError:
-        return [FileError(str(path), 1, "文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8")]
+        return None, [FileError(str(path), 1, "文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8")]
     except OSError as error:
-        return [FileError(str(path), 0, f"无法读取文件：{error.strerror}")]
-    return read_text(text, str(path))[1]
+        return None, [FileError(str(path), 0, f"无法读取文件：{error.strerror}")]
+    return read_text(text, str(path))
 
 
 def policy_from_text(text: str, file: str) -> CampaignPolicy:
@@ -150,10 +155,10 @@ def policy_from_text(text: str, file: str) -> CampaignPolicy:
 
 def load_policy(path: Path) -> CampaignPolicy:
     """The campaign policy in the file, or a refusal listing every error with its line."""
-    errors = check_file(path)
+    data, errors = read_file(path)
     if errors:
         raise RubricFileInvalid(errors)
-    return policy_from_text(path.read_text(encoding="utf-8"), str(path))
+    return policy_from_dict(data)
 
 
 def sample_texts() -> dict[str, str]:

@@ -261,7 +261,13 @@ def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error(tmp_path: P
 
 def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     (error,) = checked(tmp_path, "# " + "x" * (300 * 1024) + "\n")
-    assert "文件太大" in error
+    assert error.endswith("hostile.yaml: 无法读取文件：太大：不能超过 256 KB")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/"])
+def test_a_device_or_a_folder_is_refused_without_reading_it(device: str) -> None:
+    (error,) = [str(e) for e in check_file(Path(device))]
+    assert "无法读取文件：不是普通文件" in error
 
 
 @pytest.mark.parametrize(("value", "message"), [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.store import Store
+from sanchuang.runtime.files import read_named_file
 from workflows.errors import InvalidInput
 from workflows.rubric import allowed_mark
 
@@ -32,13 +33,7 @@ class ScoreSheet:
 
 def sheet_text(path: Path) -> str:
     """The sheet's text: a regular file (not a link), at most MAX_BYTES, UTF-8 or GB18030."""
-    if path.is_symlink() or not path.is_file():
-        raise InvalidInput(f"打分表 {path} 不是普通文件（不存在、是文件夹或是链接）："
-                           "请给出 CSV 文件本身")
-    with path.open("rb") as stream:
-        data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(f"打分表 {path} 太大：不能超过 {MAX_BYTES // 1024} KB")
+    data = read_named_file(path, MAX_BYTES, "打分表")
     if b"\x00" in data:
         raise InvalidInput(f"打分表 {path} 不是文本文件：请在 Excel 中“另存为 CSV”后再录入")
     for encoding in ENCODINGS:
