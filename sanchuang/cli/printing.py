@@ -77,10 +77,13 @@ def print_status(system: System, campaign_id: str | None, console: Console) -> N
     if campaign_id is None:
         console.print("还没有评选活动：先运行 sanchuang demo，或创建一次评选")
         return
-    table = Table(title=f"评选活动 {campaign_id} 各阶段申报数")
+    counts = queries.stage_counts(system.store, campaign_id)
+    if not counts:
+        console.print(f"评选活动 {escape(campaign_id)} 没有申报（或没有这个评选活动）")
+    table = Table(title=f"评选活动 {escape(campaign_id)} 各阶段申报数")
     for column in ("项目", "阶段", "件数"):
         table.add_column(column)
-    for (programme, stage), n in sorted(queries.stage_counts(system.store, campaign_id).items()):
+    for (programme, stage), n in sorted(counts.items()):
         table.add_row(PROGRAMME_NAMES_ZH[Programme(programme)], STAGE_NAMES_ZH[Stage(stage)],
                       str(n))
     console.print(table)

@@ -204,3 +204,71 @@ def test_the_console_script_refuses_a_linked_attachment_without_a_traceback(
     assert "Traceback" not in done.stderr
     assert "是一个链接" in done.stderr
     assert snapshot(township.system) == before
+
+
+RUBRIC = "{root}/rubrics/campaign-default.yaml"
+#: (arguments, what the refusal says); ``{id}`` is a nomination in panel review, ``{root}`` the
+#: test's folder. Each must end in exit status 2 with "未执行", no traceback, nothing changed.
+HOSTILE: dict[str, tuple[list[str], str]] = {
+    "recuse-invisible-reason": (["review", "recuse", "{id}", "--reviewer", "reviewer-1",
+                                 "--reason", INVISIBLE], "申请回避必须写明理由"),
+    "recuse-unknown-reviewer": (["review", "recuse", "{id}", "--reviewer", "nobody[/]",
+                                 "--reason", "亲属"], "nobody[/]"),
+    "reject-invisible-reason": (["review", "reject", "{id}", "--reason", "\ufeff\u0000"],
+                                "必须写明理由"),
+    "return-unknown-id": (["review", "return", "zzzz[/]", "--reason", "缺材料"], "zzzz[/]"),
+    "score-nan": (["review", "score", "{id}", "--reviewer", "reviewer-1", "--marks",
+                   "{key}=nan,{others}"], "的分数 nan 超出范围"),
+    "score-huge": (["review", "score", "{id}", "--reviewer", "reviewer-1", "--marks",
+                    "{key}=1e400,{others}"], "的分数 inf 超出范围"),
+    "score-nul": (["review", "score", "{id}", "--reviewer", "reviewer-1", "--marks", "\u0000"],
+                  "分数"),
+    "campaign-from-a-device": (["review", "campaign", "create", "--rubric", "/dev/zero",
+                                "--year", "2026"], "不是普通文件"),
+    "campaign-year-99999": (["review", "campaign", "create", "--rubric", RUBRIC,
+                             "--year", "99999"], "99999"),
+    "campaign-year-0": (["review", "campaign", "create", "--rubric", RUBRIC, "--year", "0"],
+                        "年"),
+    "campaign-invisible-name": (["review", "campaign", "create", "--rubric", RUBRIC, "--year",
+                                 "2026", "--name", "\u200b\u202e"], "活动名称不能为空"),
+    "list-unknown-stage": (["review", "list", "--stage", "[/]bogus"], "[/]bogus"),
+    "list-unknown-campaign": (["review", "list", "--campaign", "\u0000x"], "评选活动"),
+    "approve-exception-without-reason": (["review", "approve", "--except", "{id}"], "审定"),
+    "paper-unknown-programme": (["paper", "score-sheet", "{root}/s.pdf", "--programme",
+                                 "[red]nope"], "[red]nope"),
+    "paper-village-path": (["paper", "assembly-sheet", "{root}/a.pdf", "--village",
+                            "../../etc/passwd"], "../../etc/passwd"),
+    "calendar-year-0": (["calendar", "end", "0000-01-01", "--days", "3"], "0000-01-01"),
+    "calendar-overrides-device": (["calendar", "end", "2026-10-01", "--days", "3",
+                                   "--overrides", "/dev/zero"], "不是普通文件"),
+    "rubric-samples-into-a-device": (["rubric", "samples", "/dev/null"], "不是目录"),
+    "clock-overflow": (["clock", "advance", "9" * 30 + "d"], "时长"),
+    "load-sample-negative": (["load-sample", "--households-per-village", "-1"], "每村户数"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_input_at_every_entry_point_is_refused_and_changes_nothing(
+        township: Township, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    args, message = HOSTILE[case]
+    fill = {"id": township.ids[0][:8], "root": str(township.root), "key": township.keys[0],
+            "others": ",".join(f"{key}=1" for key in township.keys[1:])}
+    refused(capsys, township, [a.format(**fill) for a in args], message.format(**fill))
+
+
+@pytest.mark.parametrize("account", ["[/]", "\u0000\u202e", "x" * 10_000, "../../etc/passwd"])
+def test_an_inbox_or_status_of_a_hostile_name_prints_it_verbatim_and_changes_nothing(
+        township: Township, capsys: pytest.CaptureFixture[str], account: str) -> None:
+    before = snapshot(township.system)
+    assert run("inbox", account) == 0
+    assert run("status", "--campaign", account) == 0
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert snapshot(township.system) == before
+
+
+def test_rubric_check_of_a_device_reports_it_without_reading_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("rubric", "check", "/dev/zero", "/dev/urandom") == 1
+    out = capsys.readouterr().out
+    assert out.count("无法读取文件：不是普通文件") == 2
