@@ -101,6 +101,8 @@ def demo(
 ) -> None:
     """无人值守地跑完一次完整评选（自动启动 worker 和 beat）。"""
     started = time.monotonic()
+    if create_key_file(get_settings()):  # the demo's own workers read the same file
+        console.print("已生成审计密钥文件 audit.key（仅本用户可读；其他进程须用同一密钥）")
     code = run_demo(bootstrap(), seed, out, timeout, console, new)
     console.print(f"用时 {time.monotonic() - started:.1f} 秒")
     raise typer.Exit(code)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from sanchuang.runtime.broker_claim import EX_REFUSED
 from sanchuang.settings import Settings
 
@@ -20,11 +22,17 @@ RESTARTS = 5
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
-    """The settings as SANCHUANG_* variables, so a child process sees exactly these."""
+    """The settings as SANCHUANG_* variables, so a child process sees exactly these: secrets
+    as themselves (not their masked form), unset values left unset."""
     values = settings.model_dump()
     values["data_dir"] = settings.data_dir.resolve()
-    return {f"SANCHUANG_{k.upper()}": str(v).lower() if isinstance(v, bool) else str(v)
-            for k, v in values.items()}
+    return {f"SANCHUANG_{k.upper()}": _env_value(v) for k, v in values.items() if v is not None}
+
+
+def _env_value(value: object) -> str:
+    if isinstance(value, SecretStr):
+        return value.get_secret_value()
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _alive(pid: int) -> bool:

@@ -95,6 +95,7 @@ def audit_problems(store: Store, campaign_id: str) -> list[str]:
 
 def settings_for(tmp: Path, database_url: str = "", broker_url: str = "",
                  **extra: object) -> Settings:
+    extra.setdefault("audit_key", "integration-test-key")  # as a deployment passes it to all
     return Settings(data_dir=tmp, database_url=database_url, broker_url=broker_url,
                     sweep_seconds=1.0, outbox_stale_seconds=2.0, delivery_lease_seconds=5.0,
                     **extra)

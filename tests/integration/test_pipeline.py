@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from campaigns import run_undisturbed, settings_for
+from rich.console import Console
 
 from models import queries
+from models.store import Store
+from sanchuang.cli.verify import verify_store
+
+
+def seals_hold(store: Store) -> str:
+    """What ``sanchuang verify`` finds: "" when every entry, head and document written by the
+    CLI process and by the workers carries a seal made with the one key."""
+    out = io.StringIO()
+    return "" if verify_store(store, Console(file=out, width=200)) == 0 else out.getvalue()
 
 
 def test_a_whole_campaign_runs_on_the_embedded_default(tmp_path: Path) -> None:
@@ -18,6 +29,7 @@ def test_a_whole_campaign_runs_on_the_embedded_default(tmp_path: Path) -> None:
     emails = [n for n in notes if n["channel"] == "email"]
     assert {n["status"] for n in notes} <= {"delivered"}
     assert len(list((tmp_path / "mail").glob("*.eml"))) == len(emails) > 0
+    assert seals_hold(result.store) == ""
 
 
 def test_postgres_and_redis_give_the_same_commended_list(tmp_path: Path, pg_url: str,
@@ -27,3 +39,4 @@ def test_postgres_and_redis_give_the_same_commended_list(tmp_path: Path, pg_url:
     assert served.problems == []
     assert served.commended == embedded.commended
     assert served.summary == embedded.summary
+    assert seals_hold(served.store) == ""
