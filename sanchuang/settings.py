@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     db_pool_size: int = 5
     command_retries: int = 5  # runs of a command again after a deadlock or a lost connection
     command_retry_max_seconds: float = 2.0  # the longest pause between two runs
+    # How long an operator's command (CLI, demo, bench) keeps running again while the store
+    # is unreachable, beyond command_retries: long enough to ride out a database restart.
+    # Workers keep the count alone: their tasks are retried by Celery besides.
+    command_retry_seconds: float = 30.0
 
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024

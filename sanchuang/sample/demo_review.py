@@ -29,6 +29,7 @@ class ReviewSteps:
     ordered: Any
     in_stage: Any
     wait_until_none: Any
+    patiently: Any
     campaign_id: str
 
     def preliminary(self) -> None:
@@ -51,8 +52,8 @@ class ReviewSteps:
     def overdue_reminder(self) -> None:
         """The village lets the 5-working-day deadline pass: beat reminds it and tells the
         secretariat (the shared clock moves 8 days on)."""
-        before = self.reminders()
-        self.system.store.clock.advance(timedelta(days=8))
+        before = self.patiently("reminders", self.reminders)
+        self.patiently("clock", lambda: self.system.store.clock.advance(timedelta(days=8)))
         if not wait_for(lambda: self.reminders() > before, self.timeout):
             raise TimeoutError("等待逾期提醒超时：请检查 beat 和 worker 日志")
         self.say("补充材料逾期：系统向村两委发出提醒，并报镇文明办")
@@ -77,14 +78,17 @@ class ReviewSteps:
         for department in ("司法所", "纪委", "信访办"):
             self.bus.handle(c.ClearVettingList(department, waiting, SECRETARIAT,
                                                "经审查，无不良记录"))
-        with self.system.store.uow() as uow:
-            police = next(r for r in uow.vetting.for_nominations([vetoed])[vetoed]
-                          if r.department == "公安派出所")
+        police = self.patiently("vetting", lambda: self.police_request(vetoed))
         self.bus.handle(c.AnswerVetting(police.id, SECRETARIAT, "veto",
                                         "该户成员有涉赌违法记录（一票否决）"))
         self.bus.handle(c.ClearVettingList("公安派出所", tuple(n for n in waiting if n != vetoed),
                                            SECRETARIAT, "经审查，无不良记录"))
         self.say("联合审查：1 件一票否决")
+
+    def police_request(self, nomination_id: str) -> Any:
+        with self.system.store.uow() as uow:
+            return next(r for r in uow.vetting.for_nominations([nomination_id])[nomination_id]
+                        if r.department == "公安派出所")
 
     def vetting_opened(self, nomination_id: str) -> bool:
         with self.system.store.uow() as uow:
