@@ -13,6 +13,7 @@ from sanchuang.runtime.processes import wait_for
 from sanchuang.sample.demo_data import panel_marks
 from sanchuang.sample.roster import reviewer_actors
 from workflows import commands as c
+from workflows.nomination import Actor
 from workflows.samples import default_policy
 from workflows.stages import Stage
 
@@ -95,6 +96,12 @@ class ReviewSteps:
             return bool(uow.vetting.for_nominations([nomination_id])[nomination_id])
 
     def score_all(self) -> None:
+        for nid, reviewer, marks in self.marking_plan():
+            self.bus.handle(c.RecordReview(nid, reviewer, marks))
+
+    def marking_plan(self) -> list[tuple[str, Actor, dict[str, float]]]:
+        """Vet, seat the panels (one reviewer recuses) and draw every mark the panel gives:
+        (nomination, reviewer, marks) in the order they are entered, the same for a seed."""
         self.vet()
         rng = random.Random(self.seed * 7 + 1)
         weak = self.ordered("model_household")[-1]
@@ -107,9 +114,10 @@ class ReviewSteps:
                                               tuple(r.id for r in reviewers), SECRETARIAT))
         self.bus.handle(c.DeclareConflict(kin, reviewers[0], "本人户籍在该村，且与村支书系亲属"))
         self.say(f"评委{reviewers[0].name}申请回避 1 件，由其他评委补足法定人数")
+        plan = []
         for nid in (n for n in self.ordered() if n in waiting):
             panel = reviewers[1:policy.panel_quorum + 1] if nid == kin \
                 else reviewers[:policy.panel_quorum]
-            for reviewer in panel:
-                marks = panel_marks(rng, policy, self.picks[nid].programme, nid != weak)
-                self.bus.handle(c.RecordReview(nid, reviewer, marks))
+            plan += [(nid, reviewer, panel_marks(rng, policy, self.picks[nid].programme,
+                                                 nid != weak)) for reviewer in panel]
+        return plan

@@ -1,0 +1,26 @@
+"""PostgreSQL restarted mid-campaign, fast or immediate (a crash: no checkpoint, every
+connection cut): the workers, the beat and the campaign's driver wait and go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from campaigns import Outcome
+from faulted import FaultedCampaign, assert_like_undisturbed, fault_settings
+from own_postgres import OwnPostgres
+from smtp_sink import Mailboxes
+
+
+@pytest.mark.parametrize("mode", ["fast", "immediate"])
+def test_postgresql_restarted_mid_campaign_loses_nothing(
+        tmp_path: Path, own_pg: OwnPostgres, pg_url: str, broker_url: str,
+        smtp: tuple[int, Mailboxes], undisturbed: Outcome, mode: str) -> None:
+    port, boxes = smtp
+    with FaultedCampaign(fault_settings(tmp_path, pg_url, broker_url, port)) as campaign:
+        flight = campaign.strike(lambda: own_pg.restart(mode))
+        disturbed = campaign.finish()
+        alive = {role: p.poll() is None for role, p in campaign.workers.procs.items()}
+    assert flight, "nothing was in flight when PostgreSQL restarted"
+    assert alive == {"worker": True, "beat": True}
+    assert_like_undisturbed(disturbed, undisturbed, boxes)
