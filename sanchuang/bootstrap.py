@@ -49,8 +49,10 @@ def bootstrap(
     queue: Queue | None = None,
     clock: Clock | None = None,
     renderer: Renderer | None = None,
+    retry_budget: float | None = None,
 ) -> System:
-    """Build what is not given and wire it together."""
+    """Build what is not given and wire it together. ``retry_budget``: seconds a command is
+    run again while the store is unreachable (default ``settings.command_retry_seconds``)."""
     settings = settings or get_settings()
     store = store or Store(settings.db_url, settings.db_pool_size,
                            signer=audit_signer(settings))
@@ -63,8 +65,9 @@ def bootstrap(
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),
     )
+    budget = settings.command_retry_seconds if retry_budget is None else retry_budget
     retry = RetryPolicy(is_transient, settings.command_retries,
-                        max_delay=settings.command_retry_max_seconds)
+                        max_delay=settings.command_retry_max_seconds, budget=budget)
     bus = MessageBus(uow or partial(store.uow, waited_for), deps, queue or CeleryQueue(settings),
                      settings.event_batch, retry)
     return System(settings, store, bus, renderer, DocumentRenderer())

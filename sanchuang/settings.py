@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     db_pool_size: int = 5
     command_retries: int = 5  # runs of a command again after a deadlock or a lost connection
     command_retry_max_seconds: float = 2.0  # the longest pause between two runs
+    # How long an operator's command (CLI, demo, bench) keeps running again while the store
+    # is unreachable, beyond command_retries: long enough to ride out a database restart.
+    # Workers keep the count alone: their tasks are retried by Celery besides.
+    command_retry_seconds: float = 30.0
 
     # SANCHUANG_AUDIT_KEY seals the audit log; the same in every process. Without it, the
     # key file data_dir/audit.key (made by `sanchuang init`). Never kept in the database.

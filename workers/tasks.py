@@ -37,11 +37,12 @@ def transient(error: BaseException) -> bool:
 
 
 def system(settings: Settings) -> System:
-    """One System per worker process, built after the fork."""
+    """One System per worker process, built after the fork. A command is run again the
+    bus's count of times only: Celery retries the task besides, freeing the pool meanwhile."""
     pid = os.getpid()
     if pid not in _system:
         _system.clear()
-        _system[pid] = bootstrap(settings)
+        _system[pid] = bootstrap(settings, retry_budget=0.0)
     return _system[pid]
 
 

@@ -36,7 +36,10 @@ class RetriesExhausted(Exception):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """``retries``: how many times a command is run again after its first attempt."""
+    """``retries``: how many times a command is run again after its first attempt.
+    ``budget``: seconds since the first attempt during which it is run again even after
+    ``retries`` (an operator's command rides out a database restart; a worker's task has
+    retries of its own and keeps the count alone)."""
 
     is_transient: Callable[[BaseException], bool] = never
     retries: int = 0
@@ -44,6 +47,8 @@ class RetryPolicy:
     max_delay: float = 2.0
     sleep: Callable[[float], None] = time.sleep
     jitter: Callable[[float], float] = half_jitter
+    budget: float = 0.0
+    clock: Callable[[], float] = time.monotonic
 
     def delay(self, retry: int) -> float:
         """The pause before retry number ``retry`` (1, 2, …): doubling, capped, jittered."""
@@ -51,18 +56,19 @@ class RetryPolicy:
 
     def run(self, command: str, attempt: Callable[[], T]) -> T:
         """Call ``attempt`` until it succeeds, fails for a reason that is not transient
-        (raised at once), or has failed transiently ``retries + 1`` times."""
-        retry = 0
+        (raised at once), or has failed transiently ``retries + 1`` times and the next
+        pause would end past the ``budget``."""
+        began, retry = self.clock(), 0
         while True:
             try:
                 return attempt()
             except Exception as error:
                 if not self.is_transient(error):
                     raise
-                if retry >= self.retries:
+                pause = self.delay(retry + 1)
+                if retry >= self.retries and self.clock() - began + pause > self.budget:
                     raise RetriesExhausted(command, retry, error) from error
                 retry += 1
-                pause = self.delay(retry)
                 log.warning("transient store error; running the command again", extra={
                     "command": command, "attempt": retry + 1, "error": type(error).__name__,
                     "delay_s": round(pause, 3)})

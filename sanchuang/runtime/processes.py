@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from models.errors import is_transient
 from sanchuang.runtime.broker_claim import EX_REFUSED
 from sanchuang.settings import Settings
 
@@ -152,11 +153,23 @@ def last_lines(path: Path, count: int = 3) -> str:
     return "\n".join(text.splitlines()[-count:])
 
 
-def wait_for(predicate: Callable[[], object], timeout: float, interval: float = 0.1) -> bool:
-    """Poll ``predicate`` until it is true or ``timeout`` seconds pass."""
+def wait_for(predicate: Callable[[], object], timeout: float, interval: float = 0.1,
+             not_yet: Callable[[BaseException], bool] = is_transient) -> bool:
+    """Poll ``predicate`` until it is true or ``timeout`` seconds pass. A predicate that
+    raises an error ``not_yet`` names (by default a transient store error: the database is
+    restarting) is false for now; any other error is raised."""
+
+    def holds() -> bool:
+        try:
+            return bool(predicate())
+        except Exception as error:
+            if not not_yet(error):
+                raise
+            return False
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
+        if holds():
             return True
         time.sleep(interval)
-    return bool(predicate())
+    return holds()

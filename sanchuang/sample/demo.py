@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from models import queries
 from sanchuang.accounts import APPROVER, SECRETARIAT, village_actor
@@ -32,6 +33,7 @@ from workflows.samples import default_policy
 from workflows.stages import STAGE_NAMES_ZH, TERMINAL, Stage
 
 SETTLED = TERMINAL | {Stage.COMMENDED}
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,8 +49,17 @@ class DemoRun(ReviewSteps):
     def bus(self) -> MessageBus:
         return self.system.bus
 
+    def patiently(self, what: str, read: Callable[[], T]) -> T:
+        """A read (or the clock's move) outside a command, run again like a command while
+        the store is restarting."""
+        return self.bus.retry.run(what, read)
+
+    def today(self) -> date:
+        return local_date(self.patiently("clock", self.system.store.clock.now))
+
     def in_stage(self, stage: Stage) -> list[dict]:
-        return queries.nominations(self.system.store, self.campaign_id, stage.value)
+        return self.patiently("in_stage", lambda: queries.nominations(
+            self.system.store, self.campaign_id, stage.value))
 
     def wait_until_none(self, stage: Stage, what: str) -> None:
         if not wait_for(lambda: not self.in_stage(stage), self.timeout):
@@ -56,11 +67,11 @@ class DemoRun(ReviewSteps):
 
     def launch(self, policy: CampaignPolicy | None = None) -> None:
         """发起评选活动"""
-        year = local_date(self.system.store.clock.now()).year
-        campaign = new_campaign(
+        year = self.today().year
+        campaign = self.patiently("new_campaign", lambda: new_campaign(
             self.system.store, year, policy or default_policy(), self.say,
             basis=f"新坪发〔{year}〕3号",
-            contact=Contact("0739-6812345", "wmb@xinping.example", "新坪镇人民政府三楼文明办"))
+            contact=Contact("0739-6812345", "wmb@xinping.example", "新坪镇人民政府三楼文明办")))
         self.campaign_id = self.bus.handle(c.CreateCampaign(campaign, SECRETARIAT))
 
     def nominate(self) -> None:
@@ -71,14 +82,15 @@ class DemoRun(ReviewSteps):
     def submit_all(self) -> None:
         rng = random.Random(self.seed)
         store = self.system.store
-        roster = unnominated(queries.roster_overview(store), queries.nominated_subjects(store))
+        roster = self.patiently("roster", lambda: unnominated(
+            queries.roster_overview(store), queries.nominated_subjects(store)))
         for pick in pick_nominees(rng, roster, REFERENCE_DAY):
             nid = self.bus.handle(c.CreateNomination(
                 self.campaign_id, pick.programme.value, pick.subject_id,
                 village_actor(pick.village_id), category=pick.category,
                 deeds=DEEDS[pick.programme]))
             self.picks[nid] = pick
-        today = local_date(self.system.store.clock.now())
+        today = self.today()
         for village, ids in self.by_village().items():
             meeting = assembly_meeting(rng, today)
             votes = assembly_votes(rng, ids, self.picks, meeting)
@@ -119,16 +131,20 @@ class DemoRun(ReviewSteps):
 
     def elapse(self) -> None:
         """公示期满"""
+        self.patiently("elapse", self.close_windows)
+        self.say("模拟时钟拨快至公示期满")
+        self.wait_until_none(Stage.PUBLICITY, "公示期结束")
+
+    def close_windows(self) -> None:
+        """Move the shared clock past the last publicity window's closing."""
         store = self.system.store
         with store.uow() as uow:
             closes = max(w.closes_at for w in uow.windows.for_campaign(self.campaign_id))
         store.clock.advance(max(closes - store.clock.now(), timedelta(0)) + timedelta(minutes=1))
-        self.say("模拟时钟拨快至公示期满")
-        self.wait_until_none(Stage.PUBLICITY, "公示期结束")
 
     def commend(self) -> None:
         """发布表彰决定"""
-        year = local_date(self.system.store.clock.now()).year
+        year = self.today().year
         self.bus.handle(c.PublishCommendation(self.campaign_id, APPROVER, f"新坪发〔{year}〕12号"))
         self.wait_until_none(Stage.APPROVED, "表彰")
         self.say("表彰决定已发布")

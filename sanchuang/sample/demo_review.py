@@ -13,6 +13,7 @@ from sanchuang.runtime.processes import wait_for
 from sanchuang.sample.demo_data import panel_marks
 from sanchuang.sample.roster import reviewer_actors
 from workflows import commands as c
+from workflows.nomination import Actor
 from workflows.samples import default_policy
 from workflows.stages import Stage
 
@@ -29,6 +30,7 @@ class ReviewSteps:
     ordered: Any
     in_stage: Any
     wait_until_none: Any
+    patiently: Any
     campaign_id: str
 
     def preliminary(self) -> None:
@@ -51,8 +53,8 @@ class ReviewSteps:
     def overdue_reminder(self) -> None:
         """The village lets the 5-working-day deadline pass: beat reminds it and tells the
         secretariat (the shared clock moves 8 days on)."""
-        before = self.reminders()
-        self.system.store.clock.advance(timedelta(days=8))
+        before = self.patiently("reminders", self.reminders)
+        self.patiently("clock", lambda: self.system.store.clock.advance(timedelta(days=8)))
         if not wait_for(lambda: self.reminders() > before, self.timeout):
             raise TimeoutError("等待逾期提醒超时：请检查 beat 和 worker 日志")
         self.say("补充材料逾期：系统向村两委发出提醒，并报镇文明办")
@@ -77,20 +79,29 @@ class ReviewSteps:
         for department in ("司法所", "纪委", "信访办"):
             self.bus.handle(c.ClearVettingList(department, waiting, SECRETARIAT,
                                                "经审查，无不良记录"))
-        with self.system.store.uow() as uow:
-            police = next(r for r in uow.vetting.for_nominations([vetoed])[vetoed]
-                          if r.department == "公安派出所")
+        police = self.patiently("vetting", lambda: self.police_request(vetoed))
         self.bus.handle(c.AnswerVetting(police.id, SECRETARIAT, "veto",
                                         "该户成员有涉赌违法记录（一票否决）"))
         self.bus.handle(c.ClearVettingList("公安派出所", tuple(n for n in waiting if n != vetoed),
                                            SECRETARIAT, "经审查，无不良记录"))
         self.say("联合审查：1 件一票否决")
 
+    def police_request(self, nomination_id: str) -> Any:
+        with self.system.store.uow() as uow:
+            return next(r for r in uow.vetting.for_nominations([nomination_id])[nomination_id]
+                        if r.department == "公安派出所")
+
     def vetting_opened(self, nomination_id: str) -> bool:
         with self.system.store.uow() as uow:
             return bool(uow.vetting.for_nominations([nomination_id])[nomination_id])
 
     def score_all(self) -> None:
+        for nid, reviewer, marks in self.marking_plan():
+            self.bus.handle(c.RecordReview(nid, reviewer, marks))
+
+    def marking_plan(self) -> list[tuple[str, Actor, dict[str, float]]]:
+        """Vet, seat the panels (one reviewer recuses) and draw every mark the panel gives:
+        (nomination, reviewer, marks) in the order they are entered, the same for a seed."""
         self.vet()
         rng = random.Random(self.seed * 7 + 1)
         weak = self.ordered("model_household")[-1]
@@ -103,9 +114,10 @@ class ReviewSteps:
                                               tuple(r.id for r in reviewers), SECRETARIAT))
         self.bus.handle(c.DeclareConflict(kin, reviewers[0], "本人户籍在该村，且与村支书系亲属"))
         self.say(f"评委{reviewers[0].name}申请回避 1 件，由其他评委补足法定人数")
+        plan = []
         for nid in (n for n in self.ordered() if n in waiting):
             panel = reviewers[1:policy.panel_quorum + 1] if nid == kin \
                 else reviewers[:policy.panel_quorum]
-            for reviewer in panel:
-                marks = panel_marks(rng, policy, self.picks[nid].programme, nid != weak)
-                self.bus.handle(c.RecordReview(nid, reviewer, marks))
+            plan += [(nid, reviewer, panel_marks(rng, policy, self.picks[nid].programme,
+                                                 nid != weak)) for reviewer in panel]
+        return plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ from sanchuang.sample.demo import DemoRun, problems
 from sanchuang.sample.roster import load_sample
 from sanchuang.settings import Settings
 from workflows.audit import verify
+from workflows.ports import Queue
 from workflows.stages import Stage
 
 
@@ -34,10 +36,17 @@ class Workers:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.procs: dict[str, subprocess.Popen] = {}
+        self.orphans: list[int] = []
 
     def start(self, *roles: str) -> None:
         for role in roles:
             self.procs[role] = start(self.settings, role)
+
+    def start_another(self, role: str, *extra: str) -> str:
+        """One more process of ``role`` (a second beat, say); returns its key in ``procs``."""
+        key = f"{role}#{len(self.procs)}"
+        self.procs[key] = start(self.settings, role, list(extra))
+        return key
 
     def kill(self, role: str = "worker") -> None:
         """SIGKILL the process and its pool children, as the OOM killer or a power cut would."""
@@ -45,14 +54,31 @@ class Workers:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
 
+    def kill_main(self, role: str = "worker") -> None:
+        """SIGKILL the main process alone; its pool children are left to notice."""
+        proc = self.procs.pop(role)
+        proc.kill()
+        proc.wait()
+        self.orphans.append(proc.pid)
+
+    def children(self, role: str = "worker") -> list[int]:
+        """The pids of the process's children (a worker's pool)."""
+        pid = self.procs[role].pid
+        path = Path(f"/proc/{pid}/task/{pid}/children")
+        return [int(child) for child in path.read_text().split()] if path.exists() else []
+
     def stop_all(self) -> None:
-        for role, proc in self.procs.items():
-            stop(proc, self.settings, role)
+        for key, proc in self.procs.items():
+            stop(proc, self.settings, key.split("#")[0])
         self.procs.clear()
+        for group in self.orphans:  # whatever a killed main process left behind
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGKILL)
+        self.orphans.clear()
 
 
-def prepare(settings: Settings, seed: int) -> DemoRun:
-    system = bootstrap(settings)
+def prepare(settings: Settings, seed: int, queue: Queue | None = None) -> DemoRun:
+    system = bootstrap(settings, queue=queue)
     system.store.migrate()
     load_sample(system.store, households_per_village=12)
     return DemoRun(system, seed, lambda _text: None, timeout=60)

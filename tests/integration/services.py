@@ -79,15 +79,20 @@ def _pings(port: int) -> bool:
 
 class OwnRedis:
     """A Redis server of the test's own on a free port, so the test may kill and restart it
-    without touching the shared one. It keeps nothing on disk: a restart loses every message."""
+    without touching the shared one. By default it keeps nothing on disk: a restart loses
+    every message; with ``keep`` every write is in an append-only file (fsync always) in
+    ``folder``, and a restart on the same folder has them all again."""
 
-    def __init__(self, port: int, folder: str):
-        self.port, self.folder = port, folder
+    def __init__(self, port: int, folder: str, keep: bool = False):
+        self.port, self.folder, self.keep = port, folder, keep
         self.proc: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        return self.db_url(0)
+
+    def db_url(self, db: int) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
 
     def start(self) -> None:
         binary = shutil.which("redis-server")
@@ -95,7 +100,9 @@ class OwnRedis:
             unavailable("redis-server", FileNotFoundError("redis-server is not on PATH"))
         self.proc = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.folder],
+             "--dir", self.folder, "--databases", "64",
+             *(["--appendonly", "yes", "--appendfsync", "always"] if self.keep
+               else ["--appendonly", "no"])],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not wait_for(lambda: _pings(self.port), 10):
             raise RuntimeError(f"redis-server on port {self.port} did not start")

@@ -3,6 +3,7 @@ what a failed attempt raised never leaks; a bug fails at once."""
 
 from __future__ import annotations
 
+import pytest
 from fakes import FakeClock, FakeQueue, FakeRenderer, FakeUnitOfWork
 from flows import NOW, Flow, seed
 from psycopg import errors as pg
@@ -101,3 +102,39 @@ def test_the_pause_doubles_up_to_its_ceiling_and_is_jittered() -> None:
     assert [policy.delay(n) for n in range(1, 6)] == [0.1, 0.2, 0.4, 0.8, 1.0]
     jittered = RetryPolicy(first_delay=1.0, max_delay=1.0)
     assert all(0.5 <= jittered.delay(1) <= 1.0 for _ in range(50))
+
+
+class Restarting:
+    """A store that is unreachable until ``up_at`` seconds on a fake clock that the policy's
+    pauses move forward."""
+
+    def __init__(self, up_at: float):
+        self.now, self.up_at, self.attempts = 0.0, up_at, 0
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+    def attempt(self) -> str:
+        self.attempts += 1
+        if self.now < self.up_at:
+            raise wrapped(pg.AdminShutdown("terminating connection due to administrator command"))
+        return "done"
+
+
+def test_a_command_with_a_time_budget_outlasts_a_restart_longer_than_its_retry_count() -> None:
+    store = Restarting(up_at=8.0)
+    policy = RetryPolicy(is_transient, 2, max_delay=2.0, sleep=store.sleep,
+                         jitter=lambda ceiling: ceiling, budget=30.0, clock=lambda: store.now)
+    assert policy.run("restart", store.attempt) == "done"
+    assert store.now >= 8.0
+    assert store.attempts > 3
+
+
+def test_a_command_gives_up_once_its_time_budget_is_spent() -> None:
+    store = Restarting(up_at=1000.0)
+    policy = RetryPolicy(is_transient, 2, max_delay=2.0, sleep=store.sleep,
+                         jitter=lambda ceiling: ceiling, budget=30.0, clock=lambda: store.now)
+    with pytest.raises(RetriesExhausted) as raised:
+        policy.run("restart", store.attempt)
+    assert raised.value.retries == store.attempts - 1
+    assert 28.0 <= store.now <= 30.0
