@@ -29,7 +29,10 @@ def _as_postgres(*argv: str) -> list[str]:
 
 
 class OwnPostgres:
-    """``initdb`` into a temporary folder, ``pg_ctl start`` on ``port``; trust auth, no fsync.
+    """``initdb`` into a temporary folder, ``pg_ctl start`` on ``port``; trust auth. No fsync
+    (the operating system, which keeps running, holds what was written), but every commit
+    waits for its WAL write: with ``synchronous_commit=off`` an immediate shutdown loses
+    commits the clients were told of, which no application can survive.
     ``restart(mode)`` is ``pg_ctl restart -m fast|immediate``; ``stop()`` removes it all."""
 
     def __init__(self, port: int):
@@ -76,7 +79,7 @@ class OwnPostgres:
 
     def _ctl(self, action: str) -> list[str]:
         options = (f"-k {self.folder} -c listen_addresses=127.0.0.1 -p {self.port} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                   "-c fsync=off -c full_page_writes=off "
                    "-c max_connections=200")
         return [str(BIN / "pg_ctl"), action, "-D", str(self.data), "-o", options,
                 "-l", str(self.folder / "server.log")]
