@@ -1,4 +1,7 @@
-"""``sanchuang web``: serve the web pages with uvicorn."""
+"""``sanchuang web``: serve the web pages with uvicorn.
+
+The app is named by its import string, not imported: cli and web are sibling rooms (the
+layers contract keeps them independent), and uvicorn calls the factory in its own process."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from sanchuang.web.app import create_app
+APP_FACTORY = "sanchuang.web.app:create_app"
 
 
 def web(
@@ -15,4 +18,4 @@ def web(
     port: Annotated[int, typer.Option(help="监听端口")] = 8000,
 ) -> None:
     """启动网站：公示、异议、光荣榜、文件核验（/api/v1 为 JSON 接口）。"""
-    uvicorn.run(create_app(), host=host, port=port, proxy_headers=False)
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, proxy_headers=False)
