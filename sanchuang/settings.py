@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     # key file data_dir/audit.key (made by `sanchuang init`). Never kept in the database.
     audit_key: SecretStr | None = None
 
+    # SANCHUANG_WEB_SECRET signs the web forms' tokens; the same in every web process.
+    # Without it each web process makes its own (forms open across a restart then fail).
+    web_secret: SecretStr | None = None
+
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024
 

@@ -26,6 +26,7 @@ from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
 from sanchuang.cli.verify import verify
+from sanchuang.cli.web import web
 from sanchuang.runtime.audit_key import create_key_file
 from sanchuang.runtime.logs import configure_logging
 from sanchuang.runtime.urls import safe_url
@@ -41,6 +42,7 @@ app.command("attach")(attach)
 app.add_typer(review_app, name="review")
 app.add_typer(rubric_app, name="rubric")
 app.command("verify")(verify)
+app.command("web")(web)
 console = Console()
 
 

@@ -1,0 +1,1 @@
+"""The web application: public pages now, the per-role pages later (see ``app.py``)."""
