@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select, update
 from typer.testing import CliRunner
@@ -11,6 +13,8 @@ from models.clock import MAX_OFFSET
 from models.tables import ClockRow, VillageRow
 from sanchuang.bootstrap import System
 from sanchuang.cli.app import app
+from sanchuang.policy.holidays import known_years
+from sanchuang.sample.roster import load_sample
 
 runner = CliRunner()
 
@@ -63,3 +67,18 @@ def test_a_sample_roster_of_an_impossible_size_is_refused_before_anything_is_wri
     assert f"每村户数应在 1 到 999 之间（收到 {count}）" in result.output
     with system.store.sessions() as session:
         assert session.scalar(select(func.count()).select_from(VillageRow)) == 0
+
+
+def test_a_campaign_in_a_year_without_holiday_data_is_created_with_a_warning(
+        system: System, tmp_path: Path) -> None:
+    year = known_years().stop  # the first year the holiday package does not cover
+    if year > system.store.clock.now().year + 1:
+        pytest.skip(f"the holiday data covers every year a campaign may be created for ({year})")
+    load_sample(system.store, households_per_village=1)
+    assert runner.invoke(app, ["rubric", "samples", str(tmp_path / "r")]).exit_code == 0
+    created = runner.invoke(app, ["review", "campaign", "create", "--rubric",
+                                  str(tmp_path / "r" / "campaign-default.yaml"),
+                                  "--year", str(year)])
+    assert created.exit_code == 0, created.output
+    assert f"{year} 年的全国节假日安排尚未收录" in created.output
+    assert "暂按周末计算工作日" in created.output
