@@ -7,6 +7,7 @@ data folder; on Redis nothing but the bench's own queues is touched."""
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+from pydantic import SecretStr
 from rich.console import Console
 from rich.progress import Progress
 
@@ -94,7 +96,9 @@ def measure(options: BenchOptions, broker: BenchBroker, console: Console) -> dic
             TemporaryDirectory(prefix="sanchuang-bench-") as folder:
         settings = get_settings().model_copy(update={
             "data_dir": Path(folder), "database_url": url, "broker_url": options.broker_url,
-            "email_enabled": False})
+            "email_enabled": False,
+            # a throw-away database gets a throw-away audit key, handed to its workers
+            "audit_key": SecretStr(secrets.token_hex(32))})
         system = bootstrap(settings)
         try:
             with Progress(console=console, transient=True) as progress:
