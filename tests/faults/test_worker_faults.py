@@ -43,7 +43,8 @@ def test_a_pool_child_killed_mid_campaign_loses_nothing_and_the_worker_stays_up(
         flight = campaign.strike(kill_a_child)
         disturbed = campaign.finish()
         main_alive = workers.procs["worker"].poll() is None
-        replaced = killed[0] not in workers.children() and bool(workers.children())
+        replaced = wait_for(  # the pool starts a new child in its own time
+            lambda: bool(workers.children()) and killed[0] not in workers.children(), 30)
     assert flight, "nothing was in flight when the pool child was killed"
     assert main_alive
     assert replaced
