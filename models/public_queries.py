@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from workflows.publicity import PublicityWindow, PublishedList
 WIN, OBJ = t.PublicityWindowRow.__table__, t.ObjectionRow.__table__
 DOC, CAMPAIGN = t.PublishedListRow.__table__, t.CampaignRow.__table__
 RECEIPT_LENGTH = 8
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,12 @@ def latest_decision(store: Store) -> PublicDocument | None:
 
 
 def document_by_hash(store: Store, content_hash: str) -> PublicDocument | None:
-    query = select(t.PublishedListRow).where(DOC.c.content_hash == content_hash.lower())
+    """The published document with this SHA-256 digest; None for anything that is not one
+    (64 hex digits), which never reaches the database (a NUL byte would be a PostgreSQL error)."""
+    wanted = content_hash.strip().lower()
+    if not SHA256_HEX.fullmatch(wanted):
+        return None
+    query = select(t.PublishedListRow).where(DOC.c.content_hash == wanted)
     return _document(store, query.limit(1))
 
 
