@@ -83,6 +83,33 @@ class AccountRow(TableModel, table=True):
     email: str | None = None
 
 
+class CredentialRow(TableModel, table=True):
+    """A login: the account it acts as, its staff role, an Argon2 hash. ``epoch`` goes up
+    when the login is disabled or its password changes, ending every session it had."""
+
+    __tablename__ = "credential"
+    username: str = Field(primary_key=True, max_length=64)
+    account_id: str = Field(foreign_key="account.id", unique=True, max_length=64)
+    role: str
+    department: str | None = None
+    password_hash: str
+    disabled: bool = False
+    epoch: int = 0
+    created_at: datetime | None = when()
+
+
+class ApiTokenRow(TableModel, table=True):
+    """An integration's token: only the SHA-256 digest of its secret part is kept."""
+
+    __tablename__ = "api_token"
+    id: str = Field(primary_key=True, max_length=16)
+    username: str = Field(foreign_key="credential.username", index=True, max_length=64)
+    digest: str = Field(max_length=64)
+    name: str = ""
+    revoked: bool = False
+    created_at: datetime | None = when()
+
+
 class CampaignRow(TableModel, table=True):
     __tablename__ = "campaign"
     id: str = Field(primary_key=True, max_length=32)

@@ -33,6 +33,7 @@ class Role(StrEnum):
     SECRETARIAT = "secretariat"
     REVIEWER = "reviewer"
     APPROVER = "approver"
+    DEPARTMENT = "department"
     SYSTEM = "system"
 
 

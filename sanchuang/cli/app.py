@@ -25,6 +25,7 @@ from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
+from sanchuang.cli.user import user_app
 from sanchuang.cli.verify import verify
 from sanchuang.cli.web import web
 from sanchuang.runtime.audit_key import create_key_file
@@ -41,6 +42,7 @@ app.add_typer(paper_app, name="paper")
 app.command("attach")(attach)
 app.add_typer(review_app, name="review")
 app.add_typer(rubric_app, name="rubric")
+app.add_typer(user_app, name="user")
 app.command("verify")(verify)
 app.command("web")(web)
 console = Console()

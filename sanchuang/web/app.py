@@ -6,15 +6,16 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import api, errors, health, public
+from sanchuang.web import api, errors, health, public, signin
 from sanchuang.web.csrf import make_signer
+from sanchuang.web.i18n import Language
 from sanchuang.web.pages import Pages
-from sanchuang.web.permissions import authorise
+from sanchuang.web.permissions import API_PREFIX, authorise
 from sanchuang.web.security import SecurityHeaders
+from sanchuang.web.sessions import Sessions
 from sanchuang.web.throttle import Throttle
-
-API_PREFIX = "/api/v1"
 
 
 def create_app(system: System | None = None) -> FastAPI:
@@ -26,10 +27,16 @@ def create_app(system: System | None = None) -> FastAPI:
     app.state.pages = Pages()
     app.state.csrf = make_signer(system.settings)
     app.state.throttle = Throttle(limit=5, period_seconds=600)
+    app.state.login_throttle = Throttle(limit=10, period_seconds=600)
+    app.state.logins = Logins(system.store)
+    app.state.sessions = Sessions(system.settings, app.state.logins)
+    app.add_middleware(Language)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("sanchuang.web", "static")]), name="static")
     app.include_router(health.router)
     app.include_router(public.router)
+    app.include_router(signin.router)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
     return app

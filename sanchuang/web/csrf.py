@@ -6,12 +6,14 @@ token is genuine, not older than MAX_AGE, and carries the cookie's nonce."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 
 from fastapi import HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from sanchuang.runtime.audit_key import load_key
 from sanchuang.settings import Settings
 
 COOKIE = "sanchuang_csrf"
@@ -19,12 +21,20 @@ FIELD = "csrf_token"
 MAX_AGE = 2 * 3600
 
 
+def site_secret(settings: Settings) -> str:
+    """SANCHUANG_WEB_SECRET; without it, a key derived from the audit key (so every web
+    process of one store agrees, and a restart keeps sessions); without either, a key of
+    this process only (a form or session from before a restart is then refused)."""
+    if settings.web_secret:
+        return settings.web_secret.get_secret_value()
+    audit = load_key(settings)
+    if audit:
+        return hmac.new(audit, b"sanchuang web secret", hashlib.sha256).hexdigest()
+    return secrets.token_hex(32)
+
+
 def make_signer(settings: Settings) -> URLSafeTimedSerializer:
-    """Signs with SANCHUANG_WEB_SECRET; without it, with a key of this process only (a form
-    opened before a restart, or served by another process, is then refused)."""
-    secret = (settings.web_secret.get_secret_value() if settings.web_secret
-              else secrets.token_hex(32))
-    return URLSafeTimedSerializer(secret, salt="sanchuang-form")
+    return URLSafeTimedSerializer(site_secret(settings), salt="sanchuang-form")
 
 
 def _signer(request: Request) -> URLSafeTimedSerializer:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from sanchuang.web.pages import Pages
+from sanchuang.web.permissions import SignInRequired, login_url
 
 MESSAGES = {404: "找不到这个页面", 405: "不支持这种请求方式"}
 
 
 def install(app: FastAPI, api_prefix: str) -> None:
     pages: Pages = app.state.pages
+
+    @app.exception_handler(SignInRequired)
+    async def sign_in(request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
 
     @app.exception_handler(HTTPException)
     async def refused(request: Request, exc: HTTPException) -> Response:

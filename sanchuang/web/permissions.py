@@ -1,22 +1,64 @@
-"""Who may open which route, declared once as data: route name → PUBLIC or the roles allowed.
+"""Who may open which route, declared once as data: route name → PUBLIC or a Staff rule
+(the roles allowed, and a scope narrowing what a role may reach).
 
-Every route of the app has a row (a test walks ``app.routes``); ``authorise`` is the one
-dependency that enforces the table, applied to the whole app by the factory. A route with
-no row is refused. Logins come later: until then a route for roles is refused to everyone.
+Every route of the app has a row (a test walks ``app.routes`` and every role); ``authorise``
+is the one dependency that enforces the table, applied to the whole app by the factory:
+
+- a route with no row is refused to everyone (403);
+- a staff route asked without a session sends a page to the login (303 to ``/login``) and
+  answers 401 on the API;
+- a signed-in user of another role gets 403;
+- a scoped route answers 404 for what lies outside the user's scope (a village clerk asking
+  for another village's nomination by its id learns nothing, not even that it exists).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Final
+from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 from starlette.routing import BaseRoute
 
-from workflows.stages import Role
+from models.staff_queries import nomination_village
+from models.store import Store
+from sanchuang.accounts import StaffRole, User
 
 PUBLIC: Final = "public"
-Access = str | frozenset[Role]
+API_PREFIX: Final = "/api/v1"
+
+Scope = Callable[[User, Request, Store], bool]
+
+
+def own_village(user: User, request: Request, store: Store) -> bool:
+    """A village clerk reaches only nominations of their own village."""
+    if user.role is not StaffRole.VILLAGE:
+        return True
+    nomination_id = str(request.path_params.get("nomination_id", ""))
+    return nomination_village(store, nomination_id) == user.village_id
+
+
+SCOPES: dict[str, Scope] = {"own_village": own_village}
+
+
+@dataclass(frozen=True)
+class Staff:
+    roles: frozenset[StaffRole]
+    scope: str = ""
+
+
+def staff(*roles: StaffRole, scope: str = "") -> Staff:
+    if scope and scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    return Staff(frozenset(roles), scope)
+
+
+Access = str | Staff
+ANY_STAFF = staff(*StaffRole)
+S, V, R, D, A = (StaffRole.SECRETARIAT, StaffRole.VILLAGE, StaffRole.REVIEWER,
+                 StaffRole.DEPARTMENT, StaffRole.APPROVER)
 
 PERMISSIONS: dict[str, Access] = {
     # process health, for whoever runs the process
@@ -33,11 +75,18 @@ PERMISSIONS: dict[str, Access] = {
     "objection_receipt": PUBLIC,
     "honours": PUBLIC,
     "verify": PUBLIC,
+    # signing in and out
+    "language": PUBLIC,
+    "login_form": PUBLIC,
+    "login": PUBLIC,
+    "logout": PUBLIC,
+    "desk": ANY_STAFF,
     # the JSON API, read-only public data
     "api_publicity_list": PUBLIC,
     "api_publicity_notice": PUBLIC,
     "api_honours": PUBLIC,
     "api_verify": PUBLIC,
+    "api_me": ANY_STAFF,
 }
 
 
@@ -63,12 +112,35 @@ def undeclared(routes: Iterable[BaseRoute]) -> list[str]:
     return [name for name in names if name not in PERMISSIONS]
 
 
+class SignInRequired(Exception):
+    """A page for signed-in users asked without a session: answered with the login page."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+def login_url(next_path: str) -> str:
+    return f"/login?next={quote(next_path, safe='/')}"
+
+
 def authorise(request: Request) -> None:
-    """Let the request through when the table allows it; refuse it otherwise."""
+    """Let the request through when the table allows it; refuse it otherwise. The user (or
+    None) is left in ``request.state.user`` for the route."""
     route = request.scope.get("route")
     rule = access(getattr(route, "name", ""))
+    api = request.url.path.startswith(API_PREFIX)
+    user = request.app.state.sessions.user(request, api) if rule is not None else None
+    request.state.user = user
     if rule == PUBLIC:
         return
-    if rule is None:
+    if not isinstance(rule, Staff):
         raise HTTPException(403, "此页面未开放")
-    raise HTTPException(401, "请先登录")
+    if user is None:
+        if api:
+            raise HTTPException(401, "请先登录", headers={"WWW-Authenticate": "Bearer"})
+        raise SignInRequired(request.url.path)
+    if user.role not in rule.roles:
+        raise HTTPException(403, f"{user.role_name}账号无权访问此页面")
+    if rule.scope and not SCOPES[rule.scope](user, request, request.app.state.system.store):
+        raise HTTPException(404, "找不到这个页面")

@@ -4,12 +4,13 @@ the check of a published document's hash. No login; routes parse, call the bus, 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models import public_queries
-from sanchuang.web import csrf, views
+from sanchuang.web import csrf, i18n, views
 from sanchuang.web.deps import BusDep, NoticeDep, PagesDep, StoreDep, SystemDep
 from workflows.commands import FileObjection
 from workflows.errors import DomainError
@@ -20,6 +21,18 @@ router = APIRouter()
 @router.get("/", name="home", response_class=HTMLResponse)
 def home(pages: PagesDep) -> HTMLResponse:
     return pages.render("home.html")
+
+
+@router.get("/language", name="language")
+def language(request: Request, to: str = "") -> Response:
+    """Switch the language of the pages and go back to the page the link was on."""
+    back = urlsplit(request.headers.get("referer", ""))
+    same_site = back.netloc == request.url.netloc and back.path.startswith("/")
+    target = back.path + (f"?{back.query}" if back.query else "") if same_site else "/"
+    response = RedirectResponse(target if not target.startswith("//") else "/", 303)
+    if to in i18n.LANGUAGES:
+        response.set_cookie(i18n.COOKIE, to, max_age=365 * 86400, samesite="lax")
+    return response
 
 
 @router.get("/publicity", name="publicity_list", response_class=HTMLResponse)

@@ -1,0 +1,95 @@
+"""The language of a page: Simplified Chinese by default, English on request.
+
+Every piece of UI text in the templates goes through ``_()`` with the Chinese text as the
+message id, so Chinese is complete by construction; ``locale/en.po`` holds the English.
+The language comes from the ``lang`` cookie (set by the switch in the page header), else
+from the browser's Accept-Language, else Chinese. It is kept per request in a context
+variable that the templates' ``_()`` reads."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+DEFAULT = "zh"
+LANGUAGES = {"zh": "中文", "en": "English"}
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+COOKIE = "lang"
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+@cache
+def catalog(language: str) -> Catalog | None:
+    if language == DEFAULT:
+        return None
+    source = resources.files("sanchuang.web") / "locale" / f"{language}.po"
+    with source.open("rb") as po:
+        return read_po(po, locale=language)
+
+
+def gettext(message: str) -> str:
+    found = catalog(_current.get())
+    entry = found.get(message) if found else None
+    return str(entry.string) if entry and entry.string and not entry.fuzzy else message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return gettext(singular if count == 1 else plural)
+
+
+def language() -> str:
+    return _current.get()
+
+
+def from_header(accept_language: str) -> str:
+    """The first language of ours in an Accept-Language header, by quality."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        primary = tag.strip().lower().split("-")[0]
+        if primary in LANGUAGES:
+            ranked.append((-quality, position, primary))
+    return min(ranked)[2] if ranked else DEFAULT
+
+
+def choose(cookie: str | None, accept_language: str) -> str:
+    return cookie if cookie in LANGUAGES else from_header(accept_language)
+
+
+def _cookie(header: str) -> str | None:
+    for part in header.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == COOKIE:
+            return value
+    return None
+
+
+class Language:
+    """Plain ASGI middleware: sets the request's language before anything renders."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1")
+                   for k, v in scope.get("headers", [])}
+        token = _current.set(choose(_cookie(headers.get("cookie", "")),
+                                    headers.get("accept-language", "")))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _current.reset(token)
