@@ -26,11 +26,15 @@ def test_a_staff_page_sends_a_visitor_to_the_login_and_back(site: TestClient) ->
     response = site.post("/login", data={"csrf_token": token, "username": "Wenming ",
                                          "password": PASSWORD, "next": "/desk"},
                          follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/desk"
+    assert response.status_code == 303
+    assert response.headers["location"] == "/desk"
     cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
     desk = site.get("/desk")
-    assert desk.status_code == 200 and "工作台" in desk.text and "镇文明办" in desk.text
+    assert desk.status_code == 200
+    assert "工作台" in desk.text
+    assert "镇文明办" in desk.text
 
 
 def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(
