@@ -38,6 +38,11 @@ def gettext(message: str) -> str:
     return str(entry.string) if entry and entry.string and not entry.fuzzy else message
 
 
+def N_(message: str) -> str:
+    """Marks a text of a Python module for the catalog; translated where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return gettext(singular if count == 1 else plural)
 

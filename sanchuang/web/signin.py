@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sanchuang.accounts import User
 from sanchuang.web import csrf
 from sanchuang.web.deps import PagesDep, SystemDep
+from sanchuang.web.i18n import N_
 
 router = APIRouter()
 api_router = APIRouter(tags=["账号"])
@@ -49,7 +50,7 @@ def login(request: Request, system: SystemDep, pages: PagesDep,
     user = request.app.state.logins.authenticate(username, password)
     if user is None:
         return pages.page(request, "login.html", 400, next=safe_next(next),
-                          error="登录名或密码不正确，或账号已停用", username=username[:64])
+                          error=N_("登录名或密码不正确，或账号已停用"), username=username[:64])
     response = RedirectResponse(safe_next(next), status_code=303)
     request.app.state.sessions.start(response, user)
     return response

@@ -1,0 +1,70 @@
+"""The English catalog kept complete: every UI text of the templates (``_("…")``), of the
+Python modules of the web pages (``N_("…")`` and ``_("…")``) and of the tables the pages
+show (menus, role and stage names) must have an English entry in ``locale/en.po``.
+
+``scripts/messages.py`` rewrites the catalog (new texts added untranslated, texts no longer
+used dropped) and lists what still needs English; a test fails while anything does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib import resources
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from sanchuang.accounts import ROLE_NAMES_ZH
+from sanchuang.web import menus
+from workflows.stages import STAGE_NAMES_ZH
+
+METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
+STABLE = datetime(2026, 1, 1, tzinfo=UTC)  # no date churn in the file on every run
+OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+
+
+def web_folder() -> Path:
+    return Path(str(resources.files("sanchuang.web")))
+
+
+def po_path() -> Path:
+    return web_folder() / "locale" / "en.po"
+
+
+def used_texts() -> set[str]:
+    """Every message id the pages can show."""
+    found = {str(message) for _, _, message, _, _ in extract_from_dir(
+        str(web_folder()), METHODS, keywords={"_": None, "N_": None, "gettext": None},
+        options_map=OPTIONS) if isinstance(message, str)}
+    found |= set(ROLE_NAMES_ZH.values()) | set(STAGE_NAMES_ZH.values())
+    found |= {label for rows in menus.MENUS.values() for _, label in rows}
+    return {text for text in found if text}
+
+
+def read_catalog() -> Catalog:
+    with po_path().open("rb") as po:
+        return read_po(po, locale="en")
+
+
+def missing() -> list[str]:
+    """Texts without an English entry, sorted."""
+    catalog = read_catalog()
+    return sorted(t for t in used_texts()
+                  if not (catalog.get(t) and catalog.get(t).string))  # type: ignore[union-attr]
+
+
+def updated() -> bytes:
+    """The catalog with every used text (English kept where present) and nothing else."""
+    old = read_catalog()
+    new = Catalog(locale="en", project="sanchuang", version="1", charset="utf-8",
+                  fuzzy=False, creation_date=STABLE, revision_date=STABLE,
+                  header_comment="# English texts of the sanchuang web pages "
+                                 "(scripts/messages.py keeps this file complete).")
+    for text in sorted(used_texts()):
+        entry = old.get(text)
+        new.add(text, entry.string if entry else "")
+    out = BytesIO()
+    write_po(out, new, width=0, omit_header=False, sort_output=True)
+    return out.getvalue()
