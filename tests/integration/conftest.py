@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from services import fresh_postgres, fresh_redis
+from services import fresh_postgres, redis_database
 
 from models.store import Store
 from sanchuang.bootstrap import System, bootstrap
@@ -49,8 +49,9 @@ def store(request: pytest.FixtureRequest) -> Store:
 
 
 @pytest.fixture
-def redis_url() -> str:
-    return fresh_redis()
+def redis_url() -> Iterator[str]:
+    with redis_database() as url:
+        yield url
 
 
 @pytest.fixture

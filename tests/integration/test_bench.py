@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from services import PG_ADMIN, fresh_redis, sqlalchemy_url
+from services import PG_ADMIN, redis_database, sqlalchemy_url
 
 REQUIRED = ("transitions_per_s", "baseline_per_s", "ratio", "latency_p50_ms", "latency_p99_ms",
             "nominations")
@@ -31,10 +31,10 @@ def database_exists(name: str) -> bool:
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_bench_writes_every_figure_and_cleans_up(tmp_path: Path) -> None:
-    broker = fresh_redis(BENCH_REDIS_DB)
     out = tmp_path / "bench.json"
-    done = bench("--nominations", "20", "--database-url", sqlalchemy_url("postgres"),
-                 "--broker-url", broker, "--json", str(out), "--timeout", "120")
+    with redis_database(BENCH_REDIS_DB) as broker:
+        done = bench("--nominations", "20", "--database-url", sqlalchemy_url("postgres"),
+                     "--broker-url", broker, "--json", str(out), "--timeout", "120")
     assert done.returncode == 0, done.stdout + done.stderr
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert set(REQUIRED) <= set(figures)
