@@ -82,7 +82,7 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def shot(request: pytest.FixtureRequest) -> Shot:
     """``shot(page, "step")`` saves a full-page screenshot as SCREENSHOTS/<test>/NN-step.png."""
-    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     taken: list[Path] = []
