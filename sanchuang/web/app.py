@@ -28,8 +28,9 @@ def create_app(system: System | None = None) -> FastAPI:
     app.state.throttle = Throttle(limit=5, period_seconds=600)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("sanchuang.web", "static")]), name="static")
-    app.include_router(health.router)
-    app.include_router(public.router)
+    # The OpenAPI schema describes the JSON API alone: pages and probes are not for integrators.
+    app.include_router(health.router, include_in_schema=False)
+    app.include_router(public.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
     return app
