@@ -1,15 +1,14 @@
 """Browser tests: the real site (``sanchuang web`` in its own process) driven by Debian's
 headless Chromium through Playwright. Without Chromium or Playwright the tests are skipped,
 and FAIL when CI (or SANCHUANG_REQUIRE_SERVICES=1) says they must run. Each step's
-screenshot is saved under SCREENSHOTS (printed in the run's header)."""
+screenshot is saved under SCREENSHOTS (printed at the end of the run)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,29 +16,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from browser_kit import CHROMIUM, PHONE, SCREENSHOTS, Shot, unavailable
 from live_server import LiveServer, serve
 from public_site import PublicData, prepare
 
-CHROMIUM = os.environ.get("SANCHUANG_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).parent / "screenshots"
-PHONE = {"width": 375, "height": 812}
 
-Shot = Callable[[Any, str], Path]
-
-
-def pytest_report_header() -> str:
-    return f"browser screenshots: {SCREENSHOTS}"
-
-
-def required() -> bool:
-    return os.environ.get("CI", "").lower() == "true" or os.environ.get(
-        "SANCHUANG_REQUIRE_SERVICES") == "1"
-
-
-def unavailable(message: str) -> None:
-    if required():
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SCREENSHOTS.is_dir():
+        terminalreporter.write_line(f"browser screenshots: {SCREENSHOTS}")
 
 
 @pytest.fixture(scope="session")

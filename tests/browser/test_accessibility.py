@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PHONE, Shot
+from browser_kit import PHONE, Shot
 from live_server import LiveServer
 from public_site import PublicData
 

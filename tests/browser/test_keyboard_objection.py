@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from conftest import Shot
+from browser_kit import Shot
 from live_server import LiveServer
 from public_site import PublicData
 
