@@ -33,9 +33,10 @@ def create_app(system: System | None = None) -> FastAPI:
     app.add_middleware(Language)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("sanchuang.web", "static")]), name="static")
-    app.include_router(health.router)
-    app.include_router(public.router)
-    app.include_router(signin.router)
+    # The OpenAPI schema describes the JSON API alone: pages and probes are not for integrators.
+    app.include_router(health.router, include_in_schema=False)
+    app.include_router(public.router, include_in_schema=False)
+    app.include_router(signin.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
