@@ -7,10 +7,11 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import api, errors, health, public
+from sanchuang.web import api, errors, health, metrics, public
 from sanchuang.web.csrf import make_signer
 from sanchuang.web.pages import Pages
 from sanchuang.web.permissions import authorise
+from sanchuang.web.requests import RequestIds
 from sanchuang.web.security import SecurityHeaders
 from sanchuang.web.throttle import Throttle
 
@@ -26,9 +27,12 @@ def create_app(system: System | None = None) -> FastAPI:
     app.state.pages = Pages()
     app.state.csrf = make_signer(system.settings)
     app.state.throttle = Throttle(limit=5, period_seconds=600)
+    app.state.metrics = metrics.Metrics(system)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestIds, observe=app.state.metrics.observe)  # outermost: times all
     app.mount("/static", StaticFiles(packages=[("sanchuang.web", "static")]), name="static")
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(public.router)
     app.include_router(api.router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
