@@ -25,6 +25,7 @@ from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
+from sanchuang.cli.up import up
 from sanchuang.cli.verify import verify
 from sanchuang.cli.web import web
 from sanchuang.runtime.audit_key import create_key_file
@@ -43,6 +44,7 @@ app.add_typer(review_app, name="review")
 app.add_typer(rubric_app, name="rubric")
 app.command("verify")(verify)
 app.command("web")(web)
+app.command("up")(up)
 console = Console()
 
 

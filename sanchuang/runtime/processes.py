@@ -97,6 +97,7 @@ class Supervisor:
         self.commands = commands or {}
         self.procs: dict[str, subprocess.Popen] = {}
         self.restarts: dict[str, int] = {}
+        self.given_up: set[str] = set()  # roles that exited and are not started again
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="supervisor", daemon=True)
 
@@ -118,6 +119,7 @@ class Supervisor:
         (self.settings.data_dir / "run" / f"{role}-{dead.pid}.pid").unlink(missing_ok=True)
         logs = self.settings.data_dir / "logs" / f"{role}.log"
         if status == EX_REFUSED or self.restarts[role] >= RESTARTS:
+            self.given_up.add(role)
             self.log(f"{role} 进程已退出（状态 {status}），不再重启。{logs} 的最后几行：\n"
                      + last_lines(logs))
             return
