@@ -29,7 +29,7 @@ from workflows.errors import InvalidInput
 RUBRIC = "campaign-default.yaml"
 ROLES = ("worker", "beat", "web")
 READY_SECONDS = 60.0
-console = Console()
+console = Console(soft_wrap=True)  # ids and paths on one line, whatever the width
 
 
 def site_url(settings: Settings, host: str, port: int) -> str:
