@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from sanchuang.bootstrap import bootstrap
 from sanchuang.runtime.celeryconfig import EVENTS
 from sanchuang.runtime.logs import REQUEST_ID, JsonFormatter
+from sanchuang.runtime.processes import start, stop, wait_for
 from sanchuang.runtime.queue import CeleryQueue
 from sanchuang.settings import Settings
 from workers.app import create_app
@@ -66,3 +68,23 @@ def test_a_task_logs_under_the_request_id_of_its_message(tmp_path: Path) -> None
         ("task started", "web-9"), ("inside", "web-9"), ("task done", "web-9"),
         ("task started", None), ("inside", None), ("task done", None)]
     assert REQUEST_ID.get() is None
+
+
+def test_a_real_worker_logs_the_task_under_the_request_id_of_its_message(
+        tmp_path: Path, request_id: str) -> None:
+    settings = Settings(data_dir=tmp_path)
+    system = bootstrap(settings)
+    system.store.migrate()
+    system.store.dispose()
+    worker = start(settings, "worker")
+    try:
+        CeleryQueue(settings).publish_events([424242])  # no such event: the task does nothing
+        log = tmp_path / "logs" / "worker.log"
+        assert wait_for(lambda: "task done" in log.read_text(encoding="utf-8"), 60)
+    finally:
+        stop(worker, settings, "worker")
+    lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()
+             if x.startswith("{") and "424242" in x]
+    assert [(x["msg"], x.get("request_id")) for x in lines
+            if x["logger"] == "sanchuang.tasks"] == [
+        ("task started", request_id), ("task done", request_id)]
