@@ -34,6 +34,23 @@ def notification_counts(store: Store) -> Counter[str]:
         return Counter(dict(session.execute(query).all()))
 
 
+def stage_totals(store: Store) -> Counter[tuple[str, str]]:
+    """(campaign id, stage) -> number of nominations, over every campaign."""
+    query = (select(NOM.c.campaign_id, NOM.c.stage, func.count())
+             .group_by(NOM.c.campaign_id, NOM.c.stage))
+    with store.sessions() as session:
+        return Counter({(c, s): n for c, s, n in session.execute(query)})
+
+
+def outbox_counts(store: Store) -> Counter[str]:
+    """``waiting`` and ``handled`` -> number of outbox events."""
+    state = OUT.c.processed_at.is_(None)
+    query = select(state, func.count()).group_by(state)
+    with store.sessions() as session:
+        return Counter({"waiting" if waiting else "handled": n
+                        for waiting, n in session.execute(query)})
+
+
 def pending_events(store: Store) -> int:
     query = select(func.count()).select_from(OUT).where(OUT.c.processed_at.is_(None))
     with store.sessions() as session:

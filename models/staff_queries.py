@@ -17,3 +17,11 @@ def nomination_village(store: Store, nomination_id: str) -> str | None:
     with store.sessions() as session:
         return session.scalar(select(NOMINATION.c.village_id).where(
             NOMINATION.c.id == nomination_id))
+
+
+def villages(store: Store) -> list[tuple[str, str]]:
+    """(code, name) of every village and residential community, by code."""
+    village = t.VillageRow.__table__
+    with store.sessions() as session:
+        rows = session.execute(select(village.c.id, village.c.name).order_by(village.c.id))
+        return [(str(code), str(name)) for code, name in rows]

@@ -19,6 +19,8 @@ from sanchuang.delivery.deliver import deliver, make_mailer
 from sanchuang.delivery.mail import TransientMailError
 from sanchuang.runtime import fsbroker
 from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
+from sanchuang.runtime.logs import REQUEST_ID
+from sanchuang.runtime.queue import REQUEST_ID_HEADER
 from sanchuang.settings import Settings
 from workflows.commands import CloseDuePublicity, RemindOfDeadlines
 from workflows.retry import RetriesExhausted
@@ -46,32 +48,48 @@ def system(settings: Settings) -> System:
     return _system[pid]
 
 
+def request_id_of(request: Any) -> str | None:
+    """The id of the web request that caused this task (a message header), if any."""
+    found = getattr(request, REQUEST_ID_HEADER, None) or (request.headers or {}).get(
+        REQUEST_ID_HEADER)
+    return str(found) if found else None
+
+
 def house_task(app: Celery, name: str, queue: str) -> Callable[[Callable[..., Any]], Any]:
-    """Every task: a dotted name, a queue, results ignored, structured logs, and retries
-    with backoff only on named transient errors."""
+    """Every task: a dotted name, a queue, results ignored, structured logs (under the id of
+    the web request that caused it, if one did), and retries with backoff only on named
+    transient errors."""
 
     def decorate(func: Callable[..., Any]) -> Any:
         @app.task(name=name, bind=True, queue=queue, ignore_result=True, acks_late=True,
                   max_retries=MAX_RETRIES)
         @wraps(func)
         def task(self: Any, *args: Any) -> None:
-            extra = {"task": name, "task_id": self.request.id, "task_args": args,
-                     "retries": self.request.retries}
-            log.info("task started", extra=extra)
+            token = REQUEST_ID.set(request_id_of(self.request))
             try:
-                func(*args)
-            except Exception as error:
-                if not transient(error):
-                    raise
-                log.warning("task failed transiently; retrying",
-                            extra={**extra, "error": type(error).__name__})
-                raise self.retry(exc=error, countdown=get_exponential_backoff_interval(
-                    1, self.request.retries, MAX_BACKOFF_S, full_jitter=True)) from error
-            log.info("task done", extra=extra)
+                run_logged(self, name, func, args)
+            finally:
+                REQUEST_ID.reset(token)
 
         return task
 
     return decorate
+
+
+def run_logged(task: Any, name: str, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    extra = {"task": name, "task_id": task.request.id, "task_args": args,
+             "retries": task.request.retries}
+    log.info("task started", extra=extra)
+    try:
+        func(*args)
+    except Exception as error:
+        if not transient(error):
+            raise
+        log.warning("task failed transiently; retrying",
+                    extra={**extra, "error": type(error).__name__})
+        raise task.retry(exc=error, countdown=get_exponential_backoff_interval(
+            1, task.request.retries, MAX_BACKOFF_S, full_jitter=True)) from error
+    log.info("task done", extra=extra)
 
 
 def register(app: Celery, settings: Settings) -> None:

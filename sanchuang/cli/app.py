@@ -25,6 +25,7 @@ from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
 from sanchuang.cli.rubric import rubric_app
+from sanchuang.cli.up import up
 from sanchuang.cli.user import user_app
 from sanchuang.cli.verify import verify
 from sanchuang.cli.web import web
@@ -45,6 +46,7 @@ app.add_typer(rubric_app, name="rubric")
 app.add_typer(user_app, name="user")
 app.command("verify")(verify)
 app.command("web")(web)
+app.command("up")(up)
 console = Console()
 
 

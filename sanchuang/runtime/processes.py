@@ -57,15 +57,17 @@ def running(settings: Settings, role: str) -> list[int]:
     return pids
 
 
-def start(settings: Settings, role: str, extra: list[str] | None = None) -> subprocess.Popen:
-    """Start ``python -m workers <role>`` with its output in the data folder's logs."""
+def start(settings: Settings, role: str, extra: list[str] | None = None,
+          command: list[str] | None = None) -> subprocess.Popen:
+    """Start ``python -m workers <role>`` (or ``command``, named ``role`` in the pid and log
+    files) with its output in the data folder's logs."""
     logs = settings.data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     (settings.data_dir / "run").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **settings_env(settings)}
     log = (logs / f"{role}.log").open("ab")
-    proc = subprocess.Popen([sys.executable, "-m", "workers", role, *(extra or [])],
-                            stdout=log, stderr=subprocess.STDOUT, env=env,
+    argv = command or [sys.executable, "-m", "workers", role]
+    proc = subprocess.Popen([*argv, *(extra or [])], stdout=log, stderr=subprocess.STDOUT, env=env,
                             start_new_session=True)
     (settings.data_dir / "run" / f"{role}-{proc.pid}.pid").write_text(str(proc.pid))
     return proc
@@ -86,18 +88,21 @@ def stop(proc: subprocess.Popen, settings: Settings, role: str, timeout: float =
 class Supervisor:
     """Keeps the processes it started running: a thread of its own looks every
     ``interval`` seconds and starts again one that exited (at most ``RESTARTS`` times per
-    role), unless it exited refusing to start (``EX_REFUSED``)."""
+    role), unless it exited refusing to start (``EX_REFUSED``). ``commands``: the command
+    line of a role that is not ``python -m workers <role>`` (the web server, say)."""
 
     def __init__(self, settings: Settings, log: Callable[[str], object] = print,
-                 interval: float = 1.0) -> None:
+                 interval: float = 1.0, commands: dict[str, list[str]] | None = None) -> None:
         self.settings, self.log, self.interval = settings, log, interval
+        self.commands = commands or {}
         self.procs: dict[str, subprocess.Popen] = {}
         self.restarts: dict[str, int] = {}
+        self.given_up: set[str] = set()  # roles that exited and are not started again
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="supervisor", daemon=True)
 
     def start(self, role: str) -> None:
-        self.procs[role] = start(self.settings, role)
+        self.procs[role] = start(self.settings, role, command=self.commands.get(role))
         self.restarts.setdefault(role, 0)
 
     def watch(self) -> None:
@@ -114,6 +119,7 @@ class Supervisor:
         (self.settings.data_dir / "run" / f"{role}-{dead.pid}.pid").unlink(missing_ok=True)
         logs = self.settings.data_dir / "logs" / f"{role}.log"
         if status == EX_REFUSED or self.restarts[role] >= RESTARTS:
+            self.given_up.add(role)
             self.log(f"{role} 进程已退出（状态 {status}），不再重启。{logs} 的最后几行：\n"
                      + last_lines(logs))
             return

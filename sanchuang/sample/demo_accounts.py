@@ -9,6 +9,7 @@ import os
 import secrets
 from pathlib import Path
 
+from models.staff_queries import villages
 from sanchuang.accounts import Logins, NewUser, StaffRole
 from sanchuang.bootstrap import System
 from sanchuang.sample.roster import REVIEWERS
@@ -16,7 +17,7 @@ from sanchuang.sample.roster import REVIEWERS
 FILE = "demo-accounts.txt"
 
 
-def demo_logins(system: System, village_id: str, village_name: str) -> list[NewUser]:
+def demo_logins(village_id: str, village_name: str) -> list[NewUser]:
     reviewer_id, reviewer_name = REVIEWERS[0]
     password = secrets.token_urlsafe(9)
     return [
@@ -31,9 +32,9 @@ def demo_logins(system: System, village_id: str, village_name: str) -> list[NewU
     ]
 
 
-def ensure_demo_accounts(system: System, village_id: str,
-                         village_name: str) -> list[tuple[str, str, str]]:
-    """(username, password, role name) of the demo logins, made now if the store has none."""
+def ensure_demo_accounts(system: System) -> list[tuple[str, str, str]]:
+    """(username, password, role name) of the demo logins, made now if the store has none;
+    the village clerk's login is for the first village (not a residential community)."""
     path = Path(system.settings.data_dir) / FILE
     if path.exists():
         return [tuple(line.split("\t")) for line in  # type: ignore[misc]
@@ -41,7 +42,9 @@ def ensure_demo_accounts(system: System, village_id: str,
     logins = Logins(system.store)
     now = system.store.clock.now()
     made = []
-    for new in demo_logins(system, village_id, village_name):
+    village_id, village_name = next(
+        (code, name) for code, name in villages(system.store) if name.endswith("村"))
+    for new in demo_logins(village_id, village_name):
         if logins.rows.get(new.username) is None:
             user = logins.create(new, now)
             made.append((user.username, new.password, user.role_name))

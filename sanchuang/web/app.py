@@ -8,11 +8,12 @@ from fastapi.staticfiles import StaticFiles
 
 from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import api, errors, health, public, signin
+from sanchuang.web import api, errors, health, metrics, public, signin
 from sanchuang.web.csrf import make_signer
 from sanchuang.web.i18n import Language
 from sanchuang.web.pages import Pages
 from sanchuang.web.permissions import API_PREFIX, authorise
+from sanchuang.web.requests import RequestIds
 from sanchuang.web.security import SecurityHeaders
 from sanchuang.web.sessions import Sessions
 from sanchuang.web.throttle import Throttle
@@ -31,10 +32,13 @@ def create_app(system: System | None = None) -> FastAPI:
     app.state.logins = Logins(system.store)
     app.state.sessions = Sessions(system.settings, app.state.logins)
     app.add_middleware(Language)
+    app.state.metrics = metrics.Metrics(system)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestIds, observe=app.state.metrics.observe)  # outermost: times all
     app.mount("/static", StaticFiles(packages=[("sanchuang.web", "static")]), name="static")
     # The OpenAPI schema describes the JSON API alone: pages and probes are not for integrators.
     app.include_router(health.router, include_in_schema=False)
+    app.include_router(metrics.router, include_in_schema=False)
     app.include_router(public.router, include_in_schema=False)
     app.include_router(signin.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)

@@ -64,6 +64,9 @@ PERMISSIONS: dict[str, Access] = {
     # process health, for whoever runs the process
     "healthz": PUBLIC,
     "readyz": PUBLIC,
+    # Prometheus metrics: counts only, no personal data. PUBLIC for now; an operator who
+    # exposes the site should keep /metrics to the scraper (proxy rule or a token, later).
+    "metrics": PUBLIC,
     # site furniture
     "static": PUBLIC,
     "openapi": PUBLIC,
