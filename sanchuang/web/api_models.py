@@ -58,3 +58,13 @@ class VerifiedDocument(BaseModel):
     version: int
     issued_at: datetime
     content_hash: str
+
+
+class Me(BaseModel):
+    """The login a token or session belongs to."""
+
+    username: str
+    name: str
+    role: str
+    village_id: str | None
+    department: str | None

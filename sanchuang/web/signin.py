@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sanchuang.accounts import User
 from sanchuang.web import csrf
+from sanchuang.web.api_models import Me, Problem
 from sanchuang.web.deps import PagesDep, SystemDep
 from sanchuang.web.i18n import N_
 
@@ -70,9 +71,13 @@ def desk(request: Request, pages: PagesDep) -> HTMLResponse:
     return pages.page(request, "desk.html")
 
 
-@api_router.get("/me", name="api_me")
-def api_me(request: Request) -> dict[str, Any]:
-    """当前登录账号。"""
+SIGN_IN_FIRST: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "未登录：请求头 Authorization: Bearer <令牌>"}}
+
+
+@api_router.get("/me", name="api_me", responses=SIGN_IN_FIRST)
+def api_me(request: Request) -> Me:
+    """当前登录账号（会话或接口令牌）。"""
     user = signed_in(request)
-    return {"username": user.username, "name": user.name, "role": user.role.value,
-            "village_id": user.village_id, "department": user.department}
+    return Me(username=user.username, name=user.name, role=user.role.value,
+              village_id=user.village_id, department=user.department)

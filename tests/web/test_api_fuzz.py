@@ -14,7 +14,7 @@ from web_scenario import Township, commended
 from sanchuang.web.app import API_PREFIX, create_app
 
 OPERATIONS = [("GET", "/publicity"), ("GET", "/publicity/{window_id}"),
-              ("GET", "/honours"), ("GET", "/verify/{content_hash}")]
+              ("GET", "/honours"), ("GET", "/verify/{content_hash}"), ("GET", "/me")]
 # Invalid input exists only where the schema constrains one: the digest's pattern.
 RUNS = [(m, p, GenerationMode.POSITIVE) for m, p in OPERATIONS] + [
     ("GET", "/verify/{content_hash}", GenerationMode.NEGATIVE)]
