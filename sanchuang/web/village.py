@@ -22,6 +22,7 @@ from workflows.handlers.attachments import open_attachment
 router = APIRouter()
 ROSTER_PAGE = 20
 BASE = "/village/nominations"
+DONE = {"submitted": "申报已提交，等待镇文明办初审", "resubmitted": "已重新提交，等待镇文明办初审"}
 
 
 def village_of(request: Request) -> str:
@@ -50,6 +51,7 @@ def detail(request: Request, store: StoreDep, pages: PagesDep, nomination_id: st
     files = [views.attachment(a) for a in q.attachments(store, nomination_id)]
     context.setdefault("error", "")
     context.setdefault("note", "")
+    context.setdefault("done", DONE.get(request.query_params.get("done", ""), ""))
     return pages.page(request, "village/nomination.html", status_code,
                       nomination=views.row(found), steps=steps, attachments=files, **context)
 

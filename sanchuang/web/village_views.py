@@ -7,6 +7,7 @@ from typing import Any
 
 from models.village_queries import Step
 from workflows.attachments import KIND_NAMES_ZH, PURPOSE_NAMES_ZH, Kind, Purpose
+from workflows.identity import mask_id_number, mask_phone
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Role, Stage
 
@@ -85,23 +86,9 @@ def attachment(found: dict[str, Any]) -> dict[str, Any]:
             "kind_name": KIND_NAMES_ZH.get(Kind(found["kind"]), "")}
 
 
-def mask_id_number(value: str) -> str:
-    """First 6 (the area) and last 4 characters; the birth date and sequence hidden."""
-    if len(value) <= 10:
-        return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
-
-
-def mask_phone(value: str | None) -> str:
-    if not value:
-        return ""
-    if len(value) < 7:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
-
-
 def member(found: dict[str, Any]) -> dict[str, Any]:
     """A roster member with only masked identifiers (no full ID number or phone)."""
     return {"name": found["name"], "gender": found["gender"], "relation": found["relation"],
             "birth_year": found["birth_date"].year,
-            "id_number": mask_id_number(found["id_number"]), "phone": mask_phone(found["phone"])}
+            "id_number": mask_id_number(found["id_number"]),
+            "phone": mask_phone(found["phone"]) if found["phone"] else ""}

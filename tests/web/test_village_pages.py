@@ -95,6 +95,7 @@ def test_a_nomination_made_on_the_form_is_submitted_with_its_attachment(
     response = create(clerk, household_form(clerks, clerk))
     assert response.status_code == 303, response.text
     page = clerk.get(response.headers["location"])
+    assert "申报已提交，等待镇文明办初审" in page.text
     assert "已申报" in page.text
     assert "会议记录.pdf" in page.text
     assert "赞成 33" in page.text
