@@ -9,7 +9,8 @@ from starlette.routing import NoMatchFound
 from sanchuang.accounts import StaffRole, User
 
 MENUS: dict[StaffRole, list[tuple[str, str]]] = {
-    StaffRole.VILLAGE: [],
+    StaffRole.VILLAGE: [("village_nominations", "本村申报"), ("village_new", "新增申报"),
+                        ("village_roster", "本村花名册")],
     StaffRole.SECRETARIAT: [],
     StaffRole.REVIEWER: [],
     StaffRole.DEPARTMENT: [],

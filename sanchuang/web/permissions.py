@@ -84,6 +84,16 @@ PERMISSIONS: dict[str, Access] = {
     "login": PUBLIC,
     "logout": PUBLIC,
     "desk": ANY_STAFF,
+    # the village clerk's pages (village.py, village_forms.py)
+    "village_nominations": staff(V),
+    "village_new": staff(V),
+    "village_create": staff(V),
+    "village_nomination": staff(V, scope="own_village"),
+    "village_timeline": staff(V, scope="own_village"),
+    "village_submit": staff(V, scope="own_village"),
+    "village_resubmit": staff(V, scope="own_village"),
+    "village_attachment": staff(V, S, R, A, scope="own_village"),
+    "village_roster": staff(V),
     # the JSON API, read-only public data
     "api_publicity_list": PUBLIC,
     "api_publicity_notice": PUBLIC,
