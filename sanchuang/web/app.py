@@ -41,7 +41,8 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(metrics.router, include_in_schema=False)
     app.include_router(public.router, include_in_schema=False)
     app.include_router(signin.router, include_in_schema=False)
-    app.include_router(village_forms.router, include_in_schema=False)  # before village: /new is not an id
+    # the form's router before the village router: /village/nominations/new is not an id
+    app.include_router(village_forms.router, include_in_schema=False)
     app.include_router(village.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
