@@ -17,7 +17,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from sanchuang.accounts import ROLE_NAMES_ZH
-from sanchuang.web import menus
+from sanchuang.web import menus, views
+from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.stages import STAGE_NAMES_ZH
 
 METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
@@ -39,6 +40,8 @@ def used_texts() -> set[str]:
         str(web_folder()), METHODS, keywords={"_": None, "N_": None, "gettext": None},
         options_map=OPTIONS) if isinstance(message, str)}
     found |= set(ROLE_NAMES_ZH.values()) | set(STAGE_NAMES_ZH.values())
+    found |= set(PROGRAMME_NAMES_ZH.values()) | set(views.KIND_NAMES_ZH.values())
+    found |= set(views.STATUS_NAMES_ZH.values())
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
     return {text for text in found if text}
 

@@ -9,12 +9,16 @@ variable that the templates' ``_()`` reads."""
 from __future__ import annotations
 
 from contextvars import ContextVar
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from sanchuang.runtime.templating import date_zh, datetime_zh, zh_numeral
+from workflows.calendar import SHANGHAI
 
 DEFAULT = "zh"
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -45,6 +49,25 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return gettext(singular if count == 1 else plural)
+
+
+def day(value: date | datetime) -> str:
+    """A date as the page's language writes it (Asia/Shanghai for a datetime)."""
+    if language() == DEFAULT:
+        return date_zh(value)
+    local = value.astimezone(SHANGHAI) if isinstance(value, datetime) else value
+    return f"{local.day} {local:%B} {local.year}"
+
+
+def moment(value: date | datetime) -> str:
+    if language() == DEFAULT or not isinstance(value, datetime):
+        return datetime_zh(value) if language() == DEFAULT else day(value)
+    return f"{day(value)} {value.astimezone(SHANGHAI):%H:%M}"
+
+
+def ordinal(value: int) -> str:
+    """第一批 in Chinese, 1 in English ("Round 1")."""
+    return zh_numeral(value) if language() == DEFAULT else str(value)
 
 
 def language() -> str:

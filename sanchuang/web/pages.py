@@ -21,6 +21,7 @@ class Pages:
             i18n.gettext, i18n.ngettext, newstyle=True)
         self.env.globals.update(language=i18n.language, languages=i18n.LANGUAGES,
                                 html_lang=lambda: i18n.HTML_LANG[i18n.language()])
+        self.env.filters.update(day=i18n.day, moment=i18n.moment, ordinal=i18n.ordinal)
 
     def render(self, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("user", None)
