@@ -6,7 +6,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from models.public_queries import database_reachable
-from sanchuang.web.deps import StoreDep
+from sanchuang.runtime.broker_health import broker_reachable
+from sanchuang.web.deps import SystemDep
 
 router = APIRouter()
 
@@ -18,9 +19,14 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", name="readyz")
-def readyz(store: StoreDep) -> JSONResponse:
-    """The database answers a trivial query."""
-    if not database_reachable(store):
-        return JSONResponse({"status": "unavailable", "reason": "数据库无法连接"},
+def readyz(system: SystemDep) -> JSONResponse:
+    """The database answers a trivial query and the broker can take a message."""
+    reasons = []
+    if not database_reachable(system.store):
+        reasons.append("数据库无法连接")
+    if not broker_reachable(system.settings):
+        reasons.append("消息队列（broker）无法连接")
+    if reasons:
+        return JSONResponse({"status": "unavailable", "reason": "；".join(reasons)},
                             status_code=503)
     return JSONResponse({"status": "ok"})

@@ -112,3 +112,12 @@ def test_ready_only_while_the_database_answers(client: TestClient, tmp_path: Pat
     response = down.get("/readyz")
     assert response.status_code == 503
     assert response.json()["reason"] == "数据库无法连接"
+
+
+def test_not_ready_while_the_broker_cannot_take_a_message(town: Township) -> None:
+    settings = town.system.settings.model_copy(update={"broker_url": "redis://127.0.0.1:1/0"})
+    system = System(settings, town.system.store, town.system.bus, town.system.renderer,
+                    town.system.documents)
+    response = TestClient(create_app(system)).get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["reason"] == "消息队列（broker）无法连接"
