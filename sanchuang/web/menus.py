@@ -7,6 +7,7 @@ from fastapi import Request
 from starlette.routing import NoMatchFound
 
 from sanchuang.accounts import StaffRole, User
+from sanchuang.web.i18n import N_
 
 MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [("village_nominations", "本村申报"), ("village_new", "新增申报"),
@@ -23,7 +24,9 @@ def nav(request: Request, user: User | None) -> list[tuple[str, str]]:
     """(path, label) of the user's menu; the desk first."""
     if user is None:
         return []
-    links = [("/desk", "工作台")]
+    links = [("/desk", N_("工作台"))]
+    if user.role is not StaffRole.ADMIN:
+        links.append(("/inbox", N_("消息")))
     for name, label in MENUS[user.role]:
         try:
             links.append((request.app.url_path_for(name), label))

@@ -84,6 +84,8 @@ PERMISSIONS: dict[str, Access] = {
     "login": PUBLIC,
     "logout": PUBLIC,
     "desk": ANY_STAFF,
+    "inbox": ANY_STAFF,
+    "inbox_message": ANY_STAFF,  # the query finds only the user's own messages
     # the village clerk's pages (village.py, village_forms.py)
     "village_nominations": staff(V),
     "village_new": staff(V),
