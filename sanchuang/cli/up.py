@@ -75,9 +75,14 @@ def refuse_if_running(settings: Settings) -> None:
 
 
 def accounts_text(accounts: list[tuple[str, str, str]]) -> str:
-    lines = [f"  {role}：登录名 {username}  密码 {password}"
-             for username, password, role in accounts]
-    return "演示账号（密码另存于数据目录 demo-accounts.txt，仅本用户可读）：\n" + "\n".join(lines)
+    """The demo logins, one line per role: they share one password."""
+    by_role: dict[str, list[str]] = {}
+    for username, _, role in accounts:
+        by_role.setdefault(role, []).append(username)
+    lines = [f"  {role}：{'、'.join(usernames)}" for role, usernames in by_role.items()]
+    password = accounts[0][1] if accounts else ""
+    return (f"演示账号（密码均为 {password}；另存于数据目录 demo-accounts.txt，仅本用户可读）：\n"
+            + "\n".join(lines))
 
 
 def serve(settings: Settings, host: str, port: int, address: str, accounts: str) -> int:

@@ -17,16 +17,21 @@ from sanchuang.sample.roster import REVIEWERS
 FILE = "demo-accounts.txt"
 
 
+DEPARTMENT_LOGINS = {"公安派出所": "police", "司法所": "sifa", "纪委": "jiwei",
+                     "信访办": "xinfang"}
+
+
 def demo_logins(village_id: str, village_name: str) -> list[NewUser]:
-    reviewer_id, reviewer_name = REVIEWERS[0]
+    """Enough logins to run a whole campaign on the web: every reviewer of the sample panel
+    and every vetting department."""
     password = secrets.token_urlsafe(9)
     return [
         NewUser("village", StaffRole.VILLAGE, f"{village_name}（村级账号）", password, village_id),
         NewUser("wenming", StaffRole.SECRETARIAT, "镇文明办", password),
-        NewUser("reviewer", StaffRole.REVIEWER, reviewer_name, password,
-                account_id=reviewer_id),
-        NewUser("police", StaffRole.DEPARTMENT, "公安派出所", password,
-                department="公安派出所"),
+        *(NewUser(f"reviewer{n}", StaffRole.REVIEWER, name, password, account_id=account)
+          for n, (account, name) in enumerate(REVIEWERS, start=1)),
+        *(NewUser(username, StaffRole.DEPARTMENT, department, password, department=department)
+          for department, username in DEPARTMENT_LOGINS.items()),
         NewUser("dangwei", StaffRole.APPROVER, "镇党委", password),
         NewUser("admin", StaffRole.ADMIN, "系统管理员", password),
     ]

@@ -61,7 +61,7 @@ def read_lines(proc: subprocess.Popen[str]) -> list[str]:
     return lines
 
 
-ACCOUNT = re.compile(r"镇文明办：登录名 (\S+)  密码 (\S+)")
+ACCOUNT = re.compile(r"密码均为 (\S+)；.*\n(?:.*\n)*?  镇文明办：(\S+)")
 
 
 def signed_in_page(site: str, username: str, password: str) -> str:
@@ -95,7 +95,7 @@ def serve_and_stop(data: Path, check_pages: bool) -> str:
             assert "正在公示的拟命名名单" in publicity
             login = ACCOUNT.search("".join(lines))
             assert login, "up printed no demo account"
-            assert "工作台" in signed_in_page(site, login.group(1), login.group(2))
+            assert "工作台" in signed_in_page(site, login.group(2), login.group(1))
         children = child_pids(data)
         assert set(children) == {"web", "worker", "beat"}
         assert all(alive(pid) for pid in children.values())
