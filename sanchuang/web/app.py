@@ -8,7 +8,17 @@ from fastapi.staticfiles import StaticFiles
 
 from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import api, errors, health, metrics, public, signin, village, village_forms
+from sanchuang.web import (
+    api,
+    errors,
+    health,
+    metrics,
+    public,
+    roster_import,
+    signin,
+    village,
+    village_forms,
+)
 from sanchuang.web.csrf import make_signer
 from sanchuang.web.i18n import Language
 from sanchuang.web.pages import Pages
@@ -44,6 +54,7 @@ def create_app(system: System | None = None) -> FastAPI:
     # the form's router before the village router: /village/nominations/new is not an id
     app.include_router(village_forms.router, include_in_schema=False)
     app.include_router(village.router, include_in_schema=False)
+    app.include_router(roster_import.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
