@@ -111,19 +111,20 @@ def household_code(value: str, village: str) -> str:
     return value
 
 
-def person_name(value: str) -> str:
-    if value.startswith(FORMULA_START):
+def not_formula(column: Column, value: str) -> None:
+    """A cell that reads like a spreadsheet formula is text, and refused (not evaluated)."""
+    if value.startswith(FORMULA_START) and column.header != PHONE:
         raise CellError("内容以 = + - @ 开头，像是公式：公式不会被计算，按文字处理",
-                        "删去开头的符号，直接填写姓名文字")
+                        f"删去开头的符号。{column.rule}")
+
+
+def person_name(value: str) -> str:
     if not all(ch.isalpha() or ch in _NAME_MARKS for ch in value):
         raise CellError("含有文字以外的字符（数字、空格或符号）")
     return value
 
 
 def relation(value: str) -> str:
-    if value.startswith(FORMULA_START):
-        raise CellError("内容以 = + - @ 开头，像是公式：公式不会被计算，按文字处理",
-                        "直接填写关系，如 户主、配偶、儿子、女儿")
     if not all(ch.isalpha() for ch in value):
         raise CellError("只能是文字，如 户主、配偶、儿子、女儿")
     return value

@@ -126,6 +126,7 @@ def cell(column: rc.Column, value: str, checked: dict[str, Any]) -> Any:
         if column.required:
             raise CellError("必填项为空")
         return ""
+    rc.not_formula(column, value)
     if len(value) > column.max_length:
         raise CellError(f"内容太长：最多{column.max_length}个字符，实际{len(value)}个")
     if column.header == rc.HOUSEHOLD:

@@ -22,13 +22,13 @@ def row(household: str = "901", head: str = "张建国", name: str = "张建国"
     return [village, household, head, name, number, relation, gender, born, phone]
 
 
-def family(household: str = "901", village: str = VILLAGE) -> list[list[str]]:
-    """A head, his wife and their daughter."""
-    return [row(household, village=village),
+def family(household: str = "901", village: str = VILLAGE, k: str = "1") -> list[list[str]]:
+    """A head, his wife and their daughter (``k`` varies their ID numbers)."""
+    return [row(household, village=village, number=id_number("19800506", k + "31")),
             row(household, name="李秀英", relation="配偶", gender="女", born="1982-03-04",
-                phone="", village=village),
+                number=id_number("19820304", k + "42"), phone="", village=village),
             row(household, name="张小红", relation="女儿", gender="女", born="2008-10-11",
-                number=id_number("20081011", "262"), phone="", village=village)]
+                number=id_number("20081011", k + "62"), phone="", village=village)]
 
 
 def table(rows: list[list[str]], headers: tuple[str, ...] = HEADERS) -> list[list[str]]:
