@@ -54,8 +54,8 @@ def stored_facts(store: Store, id_numbers: Collection[str],
             found.update(session.scalars(
                 select(person.c.id_number).where(person.c.id_number.in_(part))))
         for part in chunks(sorted(household_ids)):
-            heads.update(session.execute(select(household.c.id, household.c.head_name)
-                                         .where(household.c.id.in_(part))).tuples())
+            query = select(household.c.id, household.c.head_name).where(household.c.id.in_(part))
+            heads.update((r.id, r.head_name) for r in session.execute(query))
             taken.update(session.scalars(
                 select(person.c.id).where(person.c.household_id.in_(part))))
     return Stored(frozenset(found), heads, frozenset(taken))

@@ -22,7 +22,8 @@ def check(rows: list[list[str]], stored: Stored | None = None,
 
 def only(checked: Checked) -> Problem:
     assert len(checked.problems) == 1, checked.problems
-    assert not checked.households and not checked.persons
+    assert not checked.households
+    assert not checked.persons
     return checked.problems[0]
 
 
@@ -74,7 +75,8 @@ def test_a_clerk_may_not_import_another_villages_rows() -> None:
 
 
 def test_bad_dates_and_phones_are_reported_per_cell() -> None:
-    rows = [row(born="1980-02-30", number=id_number("19800506", "131")), row("904", head="赵六", name="赵六", phone="1381234")]
+    rows = [row(born="1980-02-30", number=id_number("19800506", "131")),
+            row("904", head="赵六", name="赵六", phone="1381234")]
     problems = check(rows).problems
     assert [(p.row, p.column) for p in problems] == [(2, "出生日期"), (3, "联系电话")]
     assert problems[0].problem == "没有这一天"
