@@ -24,6 +24,7 @@ from sanchuang.cli.failures import report_failure
 from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refusals, refuse
 from sanchuang.cli.review.commands import review_app
+from sanchuang.cli.roster import roster_app
 from sanchuang.cli.rubric import rubric_app
 from sanchuang.cli.up import up
 from sanchuang.cli.user import user_app
@@ -42,6 +43,7 @@ app.add_typer(calendar_app, name="calendar")
 app.add_typer(paper_app, name="paper")
 app.command("attach")(attach)
 app.add_typer(review_app, name="review")
+app.add_typer(roster_app, name="roster")
 app.add_typer(rubric_app, name="rubric")
 app.add_typer(user_app, name="user")
 app.command("verify")(verify)

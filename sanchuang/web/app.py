@@ -15,6 +15,7 @@ from sanchuang.web import (
     inbox,
     metrics,
     public,
+    roster_import,
     signin,
     village,
     village_forms,
@@ -55,6 +56,7 @@ def create_app(system: System | None = None) -> FastAPI:
     # the form's router before the village router: /village/nominations/new is not an id
     app.include_router(village_forms.router, include_in_schema=False)
     app.include_router(village.router, include_in_schema=False)
+    app.include_router(roster_import.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)

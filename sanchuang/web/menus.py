@@ -11,8 +11,9 @@ from sanchuang.web.i18n import N_
 
 MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [("village_nominations", "本村申报"), ("village_new", "新增申报"),
-                        ("village_roster", "本村花名册")],
-    StaffRole.SECRETARIAT: [],
+                        ("village_roster", "本村花名册"),
+                        ("village_roster_import_form", "导入花名册")],
+    StaffRole.SECRETARIAT: [("village_roster_import_form", "导入花名册")],
     StaffRole.REVIEWER: [],
     StaffRole.DEPARTMENT: [],
     StaffRole.APPROVER: [],

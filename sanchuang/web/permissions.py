@@ -96,6 +96,11 @@ PERMISSIONS: dict[str, Access] = {
     "village_resubmit": staff(V, scope="own_village"),
     "village_attachment": staff(V, S, R, A, scope="own_village"),
     "village_roster": staff(V),
+    # importing a roster file (roster_import.py): a clerk their own village's rows only
+    # (checked row by row), the secretariat any village of the township
+    "village_roster_import_form": staff(V, S),
+    "village_roster_import": staff(V, S),
+    "village_roster_template": staff(V, S),
     # the JSON API, read-only public data
     "api_publicity_list": PUBLIC,
     "api_publicity_notice": PUBLIC,
