@@ -11,7 +11,7 @@ from sanchuang.accounts import StaffRole, User
 MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [],
     StaffRole.SECRETARIAT: [],
-    StaffRole.REVIEWER: [],
+    StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
     StaffRole.DEPARTMENT: [],
     StaffRole.APPROVER: [],
     StaffRole.ADMIN: [],

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from fastapi import HTTPException, Request
 from starlette.routing import BaseRoute
 
+from models.reviewer_queries import sits_on_panel
 from models.staff_queries import nomination_village
 from models.store import Store
 from sanchuang.accounts import StaffRole, User
@@ -40,7 +41,15 @@ def own_village(user: User, request: Request, store: Store) -> bool:
     return nomination_village(store, nomination_id) == user.village_id
 
 
-SCOPES: dict[str, Scope] = {"own_village": own_village}
+def own_panel(user: User, request: Request, store: Store) -> bool:
+    """A reviewer reaches only nominations of the panels they sit on."""
+    if user.role is not StaffRole.REVIEWER:
+        return True
+    nomination_id = str(request.path_params.get("nomination_id", ""))
+    return sits_on_panel(store, user.account_id, nomination_id)
+
+
+SCOPES: dict[str, Scope] = {"own_village": own_village, "own_panel": own_panel}
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,12 @@ PERMISSIONS: dict[str, Access] = {
     "api_honours": PUBLIC,
     "api_verify": PUBLIC,
     "api_me": ANY_STAFF,
+    # the reviewer's pages
+    "reviewing_queue": staff(R),
+    "reviewing_form": staff(R, scope="own_panel"),
+    "reviewing_score": staff(R, scope="own_panel"),
+    "reviewing_vote": staff(R, scope="own_panel"),
+    "reviewing_recuse": staff(R, scope="own_panel"),
 }
 
 
