@@ -12,7 +12,7 @@ MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [],
     StaffRole.SECRETARIAT: [],
     StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
-    StaffRole.DEPARTMENT: [],
+    StaffRole.DEPARTMENT: [("vetting_list", "联审请求")],
     StaffRole.APPROVER: [],
     StaffRole.ADMIN: [],
 }

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from fastapi import HTTPException, Request
 from starlette.routing import BaseRoute
 
+from models.department_queries import request_department
 from models.reviewer_queries import sits_on_panel
 from models.staff_queries import nomination_village
 from models.store import Store
@@ -49,7 +50,17 @@ def own_panel(user: User, request: Request, store: Store) -> bool:
     return sits_on_panel(store, user.account_id, nomination_id)
 
 
-SCOPES: dict[str, Scope] = {"own_village": own_village, "own_panel": own_panel}
+def own_department(user: User, request: Request, store: Store) -> bool:
+    """A department officer reaches only the vetting requests sent to their department."""
+    if user.role is not StaffRole.DEPARTMENT:
+        return True
+    request_id = str(request.path_params.get("request_id", ""))
+    department = request_department(store, request_id)
+    return department is not None and department == user.department
+
+
+SCOPES: dict[str, Scope] = {"own_village": own_village, "own_panel": own_panel,
+                            "own_department": own_department}
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,10 @@ PERMISSIONS: dict[str, Access] = {
     "reviewing_score": staff(R, scope="own_panel"),
     "reviewing_vote": staff(R, scope="own_panel"),
     "reviewing_recuse": staff(R, scope="own_panel"),
+    # the department officer's pages
+    "vetting_list": staff(D),
+    "vetting_form": staff(D, scope="own_department"),
+    "vetting_answer": staff(D, scope="own_department"),
 }
 
 
