@@ -14,7 +14,7 @@ MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
     StaffRole.DEPARTMENT: [("vetting_list", "联审请求")],
     StaffRole.APPROVER: [],
-    StaffRole.ADMIN: [],
+    StaffRole.ADMIN: [("admin_users", "登录账号")],
 }
 
 

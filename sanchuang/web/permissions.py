@@ -117,6 +117,11 @@ PERMISSIONS: dict[str, Access] = {
     "vetting_list": staff(D),
     "vetting_form": staff(D, scope="own_department"),
     "vetting_answer": staff(D, scope="own_department"),
+    # the administrator's pages
+    "admin_users": staff(StaffRole.ADMIN),
+    "admin_create_user": staff(StaffRole.ADMIN),
+    "admin_disable_user": staff(StaffRole.ADMIN),
+    "admin_enable_user": staff(StaffRole.ADMIN),
 }
 
 
