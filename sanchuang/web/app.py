@@ -8,7 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import admin, api, errors, health, public, reviewing, signin, vetting
+from sanchuang.web import admin, api, errors, health, public, public_log, reviewing, signin, vetting
 from sanchuang.web.csrf import make_signer
 from sanchuang.web.i18n import Language
 from sanchuang.web.pages import Pages
@@ -39,6 +39,7 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(reviewing.router)
     app.include_router(vetting.router)
     app.include_router(admin.router)
+    app.include_router(public_log.router)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)

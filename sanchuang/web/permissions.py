@@ -95,6 +95,9 @@ PERMISSIONS: dict[str, Access] = {
     "objection_receipt": PUBLIC,
     "honours": PUBLIC,
     "verify": PUBLIC,
+    "campaign_logs": PUBLIC,
+    "public_log": PUBLIC,
+    "publicity_log": PUBLIC,
     # signing in and out
     "language": PUBLIC,
     "login_form": PUBLIC,
