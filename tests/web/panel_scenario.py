@@ -7,14 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from scenario import RecordingQueue, draft, launch, system_on
+from sqlalchemy import select, update
 from web_scenario import HOUSEHOLDS, Township, clear_vetting, rename_household
 
+from models import tables as t
 from models.store import Store
 from sanchuang.accounts import SECRETARIAT, village_actor
 from sanchuang.sample.roster import reviewer_actors
 from workflows import commands as c
 from workflows.samples import default_policy
 
+CAMPAIGN = t.CampaignRow.__table__
 PANEL = ("reviewer-1", "reviewer-2", "reviewer-3")
 
 
@@ -45,3 +48,13 @@ def others_score(town: Township, nomination_id: str) -> None:
     """reviewer-2 and reviewer-3 score through the bus."""
     for reviewer in reviewer_actors()[1:3]:
         town.run(c.RecordReview(nomination_id, reviewer, full_marks()))
+
+
+def configure_panel(town: Township, **settings: object) -> None:
+    """Set the campaign's panel settings (``policy.extra["panel"]``), e.g. blind or a vote."""
+    with town.store.engine.begin() as conn:
+        policy = dict(conn.execute(select(CAMPAIGN.c.policy).where(
+            CAMPAIGN.c.id == town.campaign_id)).scalar_one())
+        policy["extra"] = {**policy.get("extra", {}), "panel": settings}
+        conn.execute(update(CAMPAIGN).where(CAMPAIGN.c.id == town.campaign_id)
+                     .values(policy=policy))

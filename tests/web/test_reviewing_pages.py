@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from panel_scenario import awaiting_scores, full_marks, others_score
+from panel_scenario import awaiting_scores, configure_panel, full_marks, others_score
 from staff_logins import create_logins, form_token_of, sign_in
 from web_scenario import Township
 
@@ -126,3 +126,30 @@ def test_posts_without_a_form_token_are_refused_with_nothing_recorded(panel_town
     assert reviewer.post(f"/reviewing/{nid}/recuse", data={"reason": "x"}).status_code == 403
     assert reviewer.post(f"/reviewing/{nid}/vote", data={"vote": "for"}).status_code == 403
     assert "您已" not in reviewer.get(f"/reviewing/{nid}").text
+
+
+def test_blind_review_hides_names_until_the_scores_are_in(panel_town, reviewer):
+    configure_panel(panel_town, blind=True)
+    nid = panel_town.nomination_ids[0]
+    for path in ("/reviewing", f"/reviewing/{nid}"):
+        page = reviewer.get(path)
+        assert "（匿名评审）" in page.text
+        assert "王&lt;/b&gt;建国" not in page.text
+    others_score(panel_town, nid)
+    reviewer.post(f"/reviewing/{nid}/score", data=marks_form(reviewer, nid, full_marks()))
+    panel_town.queue.drain(panel_town.system)
+    assert "王&lt;/b&gt;建国" in reviewer.get(f"/reviewing/{nid}").text
+
+
+def test_a_voting_programme_shows_the_vote_form_and_takes_the_vote(panel_town, reviewer):
+    configure_panel(panel_town, method="vote_share")
+    nid = panel_town.nomination_ids[0]
+    form = reviewer.get(f"/reviewing/{nid}")
+    assert 'name="vote"' in form.text
+    assert 'name="mark_' not in form.text
+    token = form_token_of(reviewer, f"/reviewing/{nid}")
+    answer = reviewer.post(f"/reviewing/{nid}/vote", data={"csrf_token": token, "vote": "for"},
+                           follow_redirects=False)
+    assert answer.status_code == 303
+    with panel_town.store.uow() as uow:
+        assert uow.reviews.scored_by("reviewer-1", [nid]) == {nid}
