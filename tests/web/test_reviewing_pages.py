@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,9 @@ def test_a_voting_programme_shows_the_vote_form_and_takes_the_vote(panel_town, r
     assert answer.status_code == 303
     with panel_town.store.uow() as uow:
         assert uow.reviews.scored_by("reviewer-1", [nid]) == {nid}
+
+
+def test_the_queue_marks_nominations_past_the_panels_deadline(panel_town, reviewer):
+    assert "已逾期" not in reviewer.get("/reviewing").text
+    panel_town.store.clock.advance(timedelta(days=30))
+    assert "已逾期" in reviewer.get("/reviewing").text
