@@ -95,9 +95,11 @@ def _answered(uow: VettingUnitOfWork, nominations: Sequence[Nomination],
     uow.emit(*(events.VettingAnswered(r.id, r.nomination_id, r.department, r.outcome)
                for r in answered))
     by_id, vetoed = {n.id: n for n in nominations}, {}
+    # A department's veto is its recorded answer; the disqualification it calls for is then
+    # the system's move (the stage table lets no department move a nomination).
+    mover = actor if actor.role is Role.SECRETARIAT else SYSTEM
     for request in (r for r in answered if r.outcome == VETO):
         nomination = by_id[request.nomination_id]
-        mover = actor if actor.role is Role.SECRETARIAT else SYSTEM  # a department records
         if _can_veto(nomination, mover) and nomination.id not in vetoed:
             nomination.take(Action.VETO, mover, now, veto_reason(request))
             vetoed[nomination.id] = nomination
