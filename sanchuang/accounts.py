@@ -86,7 +86,7 @@ class User:
         role = _DOMAIN_ROLE.get(self.role)
         if role is None:
             raise Forbidden("系统管理员账号只管理登录账号，不能办理评选事项")
-        return Actor(self.account_id, role, self.name, self.village_id)
+        return Actor(self.account_id, role, self.name, self.village_id, self.department)
 
 
 def _user(credential: Credential) -> User:

@@ -25,6 +25,7 @@ class Actor:
     role: Role
     name: str = ""
     village_id: str | None = None
+    department: str | None = None  # a department officer's department
 
 
 SYSTEM = Actor("system", Role.SYSTEM, "系统")

@@ -33,7 +33,8 @@ class RecordConsent(Command):
 
 @dataclass(frozen=True)
 class AnswerVetting(Command):
-    """The secretariat records one department's written answer: outcome "clear" or "veto"."""
+    """One department's written answer, outcome "clear" or "veto": recorded by the
+    secretariat, or by an officer of that department."""
 
     request_id: str
     actor: Actor

@@ -9,14 +9,18 @@ from fastapi.staticfiles import StaticFiles
 from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
 from sanchuang.web import (
+    admin,
     api,
     errors,
     health,
     inbox,
     metrics,
     public,
+    public_log,
+    reviewing,
     roster_import,
     signin,
+    vetting,
     village,
     village_forms,
 )
@@ -57,6 +61,10 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(village_forms.router, include_in_schema=False)
     app.include_router(village.router, include_in_schema=False)
     app.include_router(roster_import.router, include_in_schema=False)
+    app.include_router(reviewing.router, include_in_schema=False)
+    app.include_router(vetting.router, include_in_schema=False)
+    app.include_router(admin.router, include_in_schema=False)
+    app.include_router(public_log.router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)

@@ -14,10 +14,10 @@ MENUS: dict[StaffRole, list[tuple[str, str]]] = {
                         ("village_roster", "本村花名册"),
                         ("village_roster_import_form", "导入花名册")],
     StaffRole.SECRETARIAT: [("village_roster_import_form", "导入花名册")],
-    StaffRole.REVIEWER: [],
-    StaffRole.DEPARTMENT: [],
+    StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
+    StaffRole.DEPARTMENT: [("vetting_list", "联审请求")],
     StaffRole.APPROVER: [],
-    StaffRole.ADMIN: [],
+    StaffRole.ADMIN: [("admin_users", "登录账号")],
 }
 
 

@@ -22,6 +22,8 @@ from urllib.parse import quote
 from fastapi import HTTPException, Request
 from starlette.routing import BaseRoute
 
+from models.department_queries import request_department
+from models.reviewer_queries import sits_on_panel
 from models.staff_queries import nomination_village
 from models.store import Store
 from sanchuang.accounts import StaffRole, User
@@ -40,7 +42,25 @@ def own_village(user: User, request: Request, store: Store) -> bool:
     return nomination_village(store, nomination_id) == user.village_id
 
 
-SCOPES: dict[str, Scope] = {"own_village": own_village}
+def own_panel(user: User, request: Request, store: Store) -> bool:
+    """A reviewer reaches only nominations of the panels they sit on."""
+    if user.role is not StaffRole.REVIEWER:
+        return True
+    nomination_id = str(request.path_params.get("nomination_id", ""))
+    return sits_on_panel(store, user.account_id, nomination_id)
+
+
+def own_department(user: User, request: Request, store: Store) -> bool:
+    """A department officer reaches only the vetting requests sent to their department."""
+    if user.role is not StaffRole.DEPARTMENT:
+        return True
+    request_id = str(request.path_params.get("request_id", ""))
+    department = request_department(store, request_id)
+    return department is not None and department == user.department
+
+
+SCOPES: dict[str, Scope] = {"own_village": own_village, "own_panel": own_panel,
+                            "own_department": own_department}
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,9 @@ PERMISSIONS: dict[str, Access] = {
     "objection_receipt": PUBLIC,
     "honours": PUBLIC,
     "verify": PUBLIC,
+    "campaign_logs": PUBLIC,
+    "public_log": PUBLIC,
+    "publicity_log": PUBLIC,
     # signing in and out
     "language": PUBLIC,
     "login_form": PUBLIC,
@@ -107,6 +130,21 @@ PERMISSIONS: dict[str, Access] = {
     "api_honours": PUBLIC,
     "api_verify": PUBLIC,
     "api_me": ANY_STAFF,
+    # the reviewer's pages
+    "reviewing_queue": staff(R),
+    "reviewing_form": staff(R, scope="own_panel"),
+    "reviewing_score": staff(R, scope="own_panel"),
+    "reviewing_vote": staff(R, scope="own_panel"),
+    "reviewing_recuse": staff(R, scope="own_panel"),
+    # the department officer's pages
+    "vetting_list": staff(D),
+    "vetting_form": staff(D, scope="own_department"),
+    "vetting_answer": staff(D, scope="own_department"),
+    # the administrator's pages
+    "admin_users": staff(StaffRole.ADMIN),
+    "admin_create_user": staff(StaffRole.ADMIN),
+    "admin_disable_user": staff(StaffRole.ADMIN),
+    "admin_enable_user": staff(StaffRole.ADMIN),
 }
 
 

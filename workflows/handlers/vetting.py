@@ -1,5 +1,6 @@
 """Department vetting: requests opened when a nomination is accepted, answers recorded by the
-secretariat; a veto disqualifies, the last "no adverse record" lets the panel conclude."""
+secretariat or by the department itself; a veto disqualifies, the last "no adverse record"
+lets the panel conclude."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from workflows import commands, events
 from workflows.audit import AuditEntry, first_entry
 from workflows.errors import Forbidden, InvalidInput, NotFound
 from workflows.handlers.context import Deps, nomination_ids
-from workflows.nomination import Actor, Nomination, new_id
+from workflows.nomination import SYSTEM, Actor, Nomination, new_id
 from workflows.ports import StoredEvent, VettingUnitOfWork
 from workflows.stages import STAGE_TABLE, TERMINAL, Action, Role, Stage
 from workflows.vetting import (
@@ -48,8 +49,9 @@ def _open(uow: VettingUnitOfWork, nominations: Sequence[Nomination], now: dateti
 
 
 def answer_vetting(cmd: commands.AnswerVetting, uow: VettingUnitOfWork, deps: Deps) -> None:
-    _check_secretariat(cmd.actor)
-    nomination_id = uow.vetting.get(cmd.request_id).nomination_id
+    asked = uow.vetting.get(cmd.request_id)
+    _check_answerer(cmd.actor, asked.department)
+    nomination_id = asked.nomination_id
     nomination = uow.nominations.get(nomination_id, lock=True)  # one answer at a time
     request = uow.vetting.get(cmd.request_id, lock=True)
     now = deps.clock.now()
@@ -93,10 +95,13 @@ def _answered(uow: VettingUnitOfWork, nominations: Sequence[Nomination],
     uow.emit(*(events.VettingAnswered(r.id, r.nomination_id, r.department, r.outcome)
                for r in answered))
     by_id, vetoed = {n.id: n for n in nominations}, {}
+    # A department's veto is its recorded answer; the disqualification it calls for is then
+    # the system's move (the stage table lets no department move a nomination).
+    mover = actor if actor.role is Role.SECRETARIAT else SYSTEM
     for request in (r for r in answered if r.outcome == VETO):
         nomination = by_id[request.nomination_id]
-        if _can_veto(nomination) and nomination.id not in vetoed:
-            nomination.take(Action.VETO, actor, now, veto_reason(request))
+        if _can_veto(nomination, mover) and nomination.id not in vetoed:
+            nomination.take(Action.VETO, mover, now, veto_reason(request))
             vetoed[nomination.id] = nomination
     uow.nominations.save_many(list(vetoed.values()))
     waiting = [n for n in nominations if n.stage is Stage.PANEL_REVIEW]
@@ -114,15 +119,25 @@ def vetting_cleared(uow: VettingUnitOfWork, nomination: Nomination,
     return cleared(requests, departments)
 
 
-def _can_veto(nomination: Nomination) -> bool:
+def _can_veto(nomination: Nomination, mover: Actor) -> bool:
     """A veto on a nomination already out of the running is kept on record only."""
-    return nomination.stage not in TERMINAL and (nomination.stage, Action.VETO) in STAGE_TABLE
+    move = STAGE_TABLE.get((nomination.stage, Action.VETO))
+    return nomination.stage not in TERMINAL and move is not None and mover.role in move.roles
 
 
 def _entry(request: VettingRequest, actor: Actor, now: datetime) -> AuditEntry:
     return first_entry(request.id, actor_id=actor.id, role=actor.role.value,
                        action="answer_vetting", source="pending", target=request.outcome,
                        reason=f"{request.department}：{request.note}", at=now)
+
+
+def _check_answerer(actor: Actor, department: str) -> None:
+    """The secretariat enters any department's answer; a department officer only their own."""
+    if actor.role is Role.DEPARTMENT:
+        if not actor.department or actor.department != department:
+            raise Forbidden(f"联审部门只能答复发给本部门的请求（此请求发给{department}）")
+        return
+    _check_secretariat(actor)
 
 
 def _check_secretariat(actor: Actor) -> None:
