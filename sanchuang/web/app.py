@@ -8,7 +8,17 @@ from fastapi.staticfiles import StaticFiles
 
 from sanchuang.accounts import Logins
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.web import api, errors, health, public, signin
+from sanchuang.web import (
+    api,
+    approval,
+    errors,
+    health,
+    public,
+    signin,
+    township,
+    township_publicity,
+    township_review,
+)
 from sanchuang.web.csrf import make_signer
 from sanchuang.web.i18n import Language
 from sanchuang.web.pages import Pages
@@ -36,6 +46,9 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(public.router)
     app.include_router(signin.router)
+    for router in (township.router, township_review.router, township_publicity.router,
+                   approval.router):
+        app.include_router(router)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)

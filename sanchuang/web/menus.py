@@ -10,10 +10,14 @@ from sanchuang.accounts import StaffRole, User
 
 MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [],
-    StaffRole.SECRETARIAT: [],
+    StaffRole.SECRETARIAT: [("township_dashboard", "进度总览"), ("township_review", "初审"),
+                            ("township_panel", "评审组"), ("township_publicity", "公示"),
+                            ("township_objections", "异议处理"),
+                            ("township_commendation", "表彰决定")],
     StaffRole.REVIEWER: [],
     StaffRole.DEPARTMENT: [],
-    StaffRole.APPROVER: [],
+    StaffRole.APPROVER: [("township_dashboard", "进度总览"), ("approval", "审定"),
+                         ("township_commendation", "表彰决定")],
     StaffRole.ADMIN: [],
 }
 

@@ -87,6 +87,22 @@ PERMISSIONS: dict[str, Access] = {
     "api_honours": PUBLIC,
     "api_verify": PUBLIC,
     "api_me": ANY_STAFF,
+    # the township: 镇文明办 (S) and 镇党委 (A)
+    "township_dashboard": staff(S, A),
+    "township_progress": staff(S, A),
+    "township_review": staff(S),
+    "township_review_act": staff(S),
+    "township_panel": staff(S),
+    "township_panel_assign": staff(S),
+    "township_panel_rank": staff(S),
+    "township_publicity": staff(S),
+    "township_publicity_open": staff(S),
+    "township_objections": staff(S),
+    "township_objection_resolve": staff(S),
+    "township_commendation": staff(S, A),
+    "township_commendation_publish": staff(S, A),
+    "approval": staff(A),
+    "approval_approve": staff(A),
 }
 
 
