@@ -19,6 +19,7 @@ SEAT, RESULT, REVIEW = (t.PanelSeatRow.__table__, t.PanelResultRow.__table__,
                         t.ReviewRow.__table__)
 WIN, OBJ, DOC = t.PublicityWindowRow.__table__, t.ObjectionRow.__table__, \
     t.PublishedListRow.__table__
+AUDIT = t.AuditRow.__table__
 
 
 def village_stage_counts(store: Store, campaign_id: str) -> dict[str, Counter[str]]:
@@ -137,3 +138,22 @@ def decisions(store: Store, campaign_id: str) -> list[dict[str, Any]]:
 
 def today(store: Store) -> date:
     return local_date(store.clock.now())
+
+
+def nomination(store: Store, nomination_id: str) -> dict[str, Any] | None:
+    """One nomination with its village's name, or None."""
+    query = (select(NOM, VILLAGE.c.name.label("village_name"))
+             .select_from(NOM.join(VILLAGE, VILLAGE.c.id == NOM.c.village_id))
+             .where(NOM.c.id == nomination_id))
+    with store.sessions() as session:
+        row = session.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def history(store: Store, nomination_id: str) -> list[dict[str, Any]]:
+    """A nomination's moves from its audit chain, oldest first."""
+    query = (select(AUDIT.c.at, AUDIT.c.role, AUDIT.c.action, AUDIT.c.source, AUDIT.c.target,
+                    AUDIT.c.reason)
+             .where(AUDIT.c.subject_id == nomination_id).order_by(AUDIT.c.seq))
+    with store.sessions() as session:
+        return [dict(row._mapping) for row in session.execute(query)]

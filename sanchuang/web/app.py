@@ -16,6 +16,7 @@ from sanchuang.web import (
     public,
     signin,
     township,
+    township_nomination,
     township_publicity,
     township_review,
 )
@@ -47,7 +48,7 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(public.router)
     app.include_router(signin.router)
     for router in (township.router, township_review.router, township_publicity.router,
-                   approval.router):
+                   township_nomination.router, approval.router):
         app.include_router(router)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)

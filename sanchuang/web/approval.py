@@ -40,9 +40,10 @@ def exceptions(listed: list[str], excluded: list[str], reasons: list[str],
         raise InvalidInput("没有待审定的申报：评审排名后再审定")
     if sorted(listed) != sorted(waiting) or len(reasons) != len(listed):
         raise InvalidInput("待审定名单已有变化，请核对刷新后的名单再审定")
+    if not set(excluded) <= set(waiting):
+        raise InvalidInput("勾选的申报不在待审定名单中，请刷新后重试")
     given = dict(zip(listed, reasons, strict=True))
-    missing = [n for n in excluded if not given.get(n, "").strip()]
-    if missing or not set(excluded) <= set(waiting):
+    if any(not given[n].strip() for n in excluded):
         raise InvalidInput("每一件不予审定的申报都要写明理由")
     return {n: given[n].strip() for n in excluded}
 

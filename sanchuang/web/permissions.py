@@ -101,6 +101,8 @@ PERMISSIONS: dict[str, Access] = {
     "township_objection_resolve": staff(S),
     "township_commendation": staff(S, A),
     "township_commendation_publish": staff(S, A),
+    "township_nomination": staff(S),
+    "township_revoke": staff(S),
     "approval": staff(A),
     "approval_approve": staff(A),
 }

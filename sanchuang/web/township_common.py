@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 
 from models import queries
 from models.store import Store
+from sanchuang.accounts import ROLE_NAMES_ZH
 from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.panel import OVER_CEILING, OVER_TARGET, WITHIN
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
@@ -21,7 +22,9 @@ DONE_MAX = 300
 #: the width, in SVG user units, of the longest bar of a chart
 BAR_WIDTH = 240
 QUOTA_NAMES_ZH = {WITHIN: "名额内", OVER_TARGET: "超过目标名额", OVER_CEILING: "超过名额上限"}
+STAGE_VALUES = frozenset(s.value for s in Stage)
 OBJECTION_STATUS_ZH = {"received": "待处理", **OUTCOME_NAMES_ZH}
+ACTOR_ROLES_ZH = {**{role.value: name for role, name in ROLE_NAMES_ZH.items()}, "system": "系统"}
 
 
 def campaign_id(store: Store) -> str:
@@ -43,7 +46,8 @@ def done_text(value: str) -> str:
 
 
 def stage_name(stage: str) -> str:
-    return STAGE_NAMES_ZH[Stage(stage)]
+    """The stage's Chinese name; anything else (an audit entry's own target) as it is."""
+    return STAGE_NAMES_ZH[Stage(stage)] if stage in STAGE_VALUES else stage
 
 
 def programme_name(programme: str) -> str:
@@ -63,4 +67,5 @@ def bars(counts: Iterable[tuple[str, int]]) -> dict[str, Any]:
 def names() -> dict[str, Any]:
     """The display-name helpers every township template may call."""
     return {"stage_name": stage_name, "programme_name": programme_name,
-            "quota_names": QUOTA_NAMES_ZH, "objection_status": OBJECTION_STATUS_ZH}
+            "quota_names": QUOTA_NAMES_ZH, "objection_status": OBJECTION_STATUS_ZH,
+            "actor_roles": ACTOR_ROLES_ZH}

@@ -93,6 +93,7 @@ def _commendation(request: Request, store: Store, pages: PagesDep, status: int =
                       done=tc.done_text(done), number=number,
                       decisions=tq.decisions(store, campaign_id),
                       approved=tq.nominations_in(store, campaign_id, ["approved"]),
+                      commended=tq.nominations_in(store, campaign_id, ["commended", "revoked"]),
                       **tc.names())
 
 

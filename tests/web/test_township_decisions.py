@@ -8,11 +8,13 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import select
 from staff_logins import create_logins, form_token_of, sign_in
 from township_setup import in_review, ranked, submitted
-from web_scenario import HOUSEHOLDS, Township, in_publicity, rename_household
+from web_scenario import HOUSEHOLDS, Township, commended, in_publicity, rename_household
 
 from models import queries
+from models import tables as t
 from models.store import Store
 from sanchuang.accounts import SECRETARIAT
 from sanchuang.web.app import create_app
@@ -150,3 +152,29 @@ def test_markup_in_names_and_objections_is_shown_escaped(sqlite_store: Store,
     done = client.get("/township/review", params={"done": HOSTILE}).text
     assert ESCAPED in done
     assert "<script>" not in done
+
+
+def test_a_title_is_revoked_from_the_nominations_page(town: Township) -> None:
+    commended(town)
+    first = town.nomination_ids[0]
+    client = signed_in(town, "wenming")
+    listing = client.get("/township/commendation").text
+    assert f'href="/township/nominations/{first}"' in listing
+    page_path = f"/township/nominations/{first}"
+    page = client.get(page_path).text
+    assert "已表彰" in page
+    assert "撤销称号" in page
+    no_reason = post(client, page_path, f"{page_path}/revoke", reason=" ")
+    assert no_reason.status_code == 400
+    assert "撤销称号须写明理由" in no_reason.text
+    assert stages(town)[first] == "commended"
+    done = post(client, page_path, f"{page_path}/revoke", reason="当事人受到刑事处罚")
+    assert done.status_code == 303
+    assert stages(town)[first] == "revoked"
+    after = client.get(done.headers["location"]).text
+    assert "称号已撤销" in after
+    assert "当事人受到刑事处罚" in after  # the reason, in the course of review
+    with town.store.sessions() as session:
+        title = session.scalars(select(t.TitleRow).where(t.TitleRow.nomination_id == first)).one()
+    assert title.status == "revoked"
+    assert client.get("/township/nominations/" + "f" * 32).status_code == 404

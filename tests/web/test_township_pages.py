@@ -23,6 +23,7 @@ ROUTES = [("get", "/township"), ("get", "/township/progress"), ("get", "/townshi
           ("get", "/township/publicity"), ("post", "/township/publicity"),
           ("get", "/township/objections"), ("post", "/township/objections/x"),
           ("get", "/township/commendation"), ("post", "/township/commendation"),
+          ("get", "/township/nominations/x"), ("post", "/township/nominations/x/revoke"),
           ("get", "/approval"), ("post", "/approval")]
 APPROVER_ROUTES = {"/township", "/township/progress", "/township/commendation", "/approval"}
 
@@ -148,7 +149,8 @@ def test_the_dashboard_lists_what_is_past_its_deadline(secretariat: TestClient,
     names = [r["display_name"] for r in queries.nominations(review_town.store,
                                                             review_town.campaign_id)]
     for name in names:
-        assert f"<tr><td>{name}</td><td>初审中</td>" in page
+        assert re.search(f'<tr><td><a href="/township/nominations/[0-9a-f]+">{name}</a></td>'
+                         "<td>初审中</td>", page)
     assert "镇文明办" in page
 
 
