@@ -16,6 +16,7 @@ from sanchuang.web import (
     public,
     signin,
     township,
+    township_campaign,
     township_nomination,
     township_publicity,
     township_review,
@@ -48,7 +49,8 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(public.router)
     app.include_router(signin.router)
     for router in (township.router, township_review.router, township_publicity.router,
-                   township_nomination.router, approval.router):
+                   township_nomination.router, township_campaign.router,
+                   approval.router):
         app.include_router(router)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)

@@ -103,6 +103,8 @@ PERMISSIONS: dict[str, Access] = {
     "township_commendation_publish": staff(S, A),
     "township_nomination": staff(S),
     "township_revoke": staff(S),
+    "township_campaign": staff(S),
+    "township_campaign_create": staff(S),
     "approval": staff(A),
     "approval_approve": staff(A),
 }
