@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from models import queries
 from models import township_queries as tq
 from models.store import Store
 from sanchuang.web import township_common as tc
@@ -36,7 +37,9 @@ def progress(store: Store, campaign_id: str) -> dict[str, Any]:
 
 @router.get("/township", name="township_dashboard", response_class=HTMLResponse)
 def dashboard(request: Request, store: StoreDep, pages: PagesDep) -> HTMLResponse:
-    campaign_id = tc.campaign_id(store)
+    campaign_id = queries.latest_campaign_id(store)
+    if campaign_id is None:
+        return pages.page(request, "township/dashboard.html", progress=None, overdue=[])
     return pages.page(request, "township/dashboard.html", progress=progress(store, campaign_id),
                       overdue=tq.overdue(store, campaign_id, tq.today(store)), **tc.names())
 

@@ -3,11 +3,15 @@ each error's line number and nothing created; a sound one becomes the current ca
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+from scenario import system_on
 from staff_logins import create_logins, form_token_of, sign_in
 from web_scenario import Township
 
 from models import queries
+from models.store import Store
 from sanchuang.policy.rubric_files import sample_texts
 from sanchuang.web.app import create_app
 
@@ -48,3 +52,16 @@ def test_a_sound_rubric_file_creates_the_current_campaign(town: Township) -> Non
     assert "已创建2027年度“三创”评选活动" in client.get(response.headers["location"]).text
     assert queries.latest_campaign_id(town.store) != town.campaign_id
     assert "本次评选还没有申报。" in client.get("/township").text
+
+
+def test_without_a_campaign_the_dashboard_points_to_creating_one(sqlite_store: Store,
+                                                                 tmp_path: Path) -> None:
+    system = system_on(sqlite_store, tmp_path)
+    create_logins(sqlite_store)
+    client = TestClient(create_app(system))
+    sign_in(client, "wenming")
+    page = client.get("/township")
+    assert page.status_code == 200
+    assert "还没有评选活动。" in page.text
+    assert 'href="/township/campaign"' in page.text
+    assert client.get("/township/review").status_code == 404
