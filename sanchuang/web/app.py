@@ -11,6 +11,7 @@ from sanchuang.bootstrap import System, bootstrap
 from sanchuang.web import (
     admin,
     api,
+    approval,
     errors,
     health,
     inbox,
@@ -20,6 +21,11 @@ from sanchuang.web import (
     reviewing,
     roster_import,
     signin,
+    township,
+    township_campaign,
+    township_nomination,
+    township_publicity,
+    township_review,
     vetting,
     village,
     village_forms,
@@ -65,6 +71,10 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(vetting.router, include_in_schema=False)
     app.include_router(admin.router, include_in_schema=False)
     app.include_router(public_log.router, include_in_schema=False)
+    for router in (township.router, township_review.router, township_publicity.router,
+                   township_nomination.router, township_campaign.router,
+                   approval.router):
+        app.include_router(router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)

@@ -13,10 +13,16 @@ MENUS: dict[StaffRole, list[tuple[str, str]]] = {
     StaffRole.VILLAGE: [("village_nominations", "本村申报"), ("village_new", "新增申报"),
                         ("village_roster", "本村花名册"),
                         ("village_roster_import_form", "导入花名册")],
-    StaffRole.SECRETARIAT: [("village_roster_import_form", "导入花名册")],
+    StaffRole.SECRETARIAT: [("township_dashboard", "进度总览"), ("township_review", "初审"),
+                            ("township_panel", "评审组"), ("township_publicity", "公示"),
+                            ("township_objections", "异议处理"),
+                            ("township_commendation", "表彰决定"),
+                            ("township_campaign", "评选活动"),
+                            ("village_roster_import_form", "导入花名册")],
     StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
     StaffRole.DEPARTMENT: [("vetting_list", "联审请求")],
-    StaffRole.APPROVER: [],
+    StaffRole.APPROVER: [("township_dashboard", "进度总览"), ("approval", "审定"),
+                         ("township_commendation", "表彰决定")],
     StaffRole.ADMIN: [("admin_users", "登录账号")],
 }
 

@@ -145,6 +145,26 @@ PERMISSIONS: dict[str, Access] = {
     "admin_create_user": staff(StaffRole.ADMIN),
     "admin_disable_user": staff(StaffRole.ADMIN),
     "admin_enable_user": staff(StaffRole.ADMIN),
+    # the township: 镇文明办 (S) and 镇党委 (A)
+    "township_dashboard": staff(S, A),
+    "township_progress": staff(S, A),
+    "township_review": staff(S),
+    "township_review_act": staff(S),
+    "township_panel": staff(S),
+    "township_panel_assign": staff(S),
+    "township_panel_rank": staff(S),
+    "township_publicity": staff(S),
+    "township_publicity_open": staff(S),
+    "township_objections": staff(S),
+    "township_objection_resolve": staff(S),
+    "township_commendation": staff(S, A),
+    "township_commendation_publish": staff(S, A),
+    "township_nomination": staff(S),
+    "township_revoke": staff(S),
+    "township_campaign": staff(S),
+    "township_campaign_create": staff(S),
+    "approval": staff(A),
+    "approval_approve": staff(A),
 }
 
 

@@ -6,7 +6,13 @@
   function refresh(element) {
     if (document.hidden) { return; }
     fetch(element.dataset.live, { credentials: "same-origin", headers: { "Accept": "text/html" } })
-      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (response) {
+        if (response.redirected) {  // the session ended: show the login page, not a part of it
+          window.location.reload();
+          return null;
+        }
+        return response.ok ? response.text() : null;
+      })
       .then(function (html) {
         if (html !== null && html !== element.innerHTML) {
           element.innerHTML = html;

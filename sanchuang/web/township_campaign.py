@@ -1,0 +1,73 @@
+"""镇文明办创建评选活动: upload the campaign's rubric file (YAML); every error in it is shown
+with its line number and nothing is created. Mirrors ``sanchuang review campaign create``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from models import queries
+from models.store import Store
+from sanchuang.policy.campaigns import new_campaign
+from sanchuang.policy.rubric_files import MAX_BYTES, FileError, RubricFileInvalid, policy_from_text
+from sanchuang.web import csrf, signin
+from sanchuang.web import township_common as tc
+from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from workflows import commands as c
+from workflows.errors import DomainError, InvalidInput
+
+router = APIRouter()
+
+
+def _page(request: Request, store: Store, pages: PagesDep, status: int = 200,
+          error: str = "", done: str = "", problems: list[FileError] | None = None,
+          year: str = "", name: str = "") -> HTMLResponse:
+    return pages.page(request, "township/campaign.html", status, error=error,
+                      done=tc.done_text(done), problems=problems or [], year=year, name=name,
+                      current=queries.latest_campaign_id(store) is not None)
+
+
+@router.get("/township/campaign", name="township_campaign", response_class=HTMLResponse)
+def campaign(request: Request, store: StoreDep, pages: PagesDep,
+             done: str = "") -> HTMLResponse:
+    return _page(request, store, pages, done=done)
+
+
+def year_of(text: str) -> int:
+    if not text.strip().isdigit() or not 2000 <= int(text) <= 2100:
+        raise InvalidInput(f"评选年度“{text[:10]}”不对：请填四位数的年份，如 2026")
+    return int(text)
+
+
+def rubric_text(upload: UploadFile | None) -> tuple[str, str]:
+    """(file name, text) of the uploaded rubric file."""
+    if upload is None or not upload.filename:
+        raise InvalidInput("请选择评选方案文件（YAML）")
+    content = upload.file.read(MAX_BYTES + 1)
+    try:
+        return upload.filename, content.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        raise InvalidInput("文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8") from bad
+
+
+@router.post("/township/campaign", name="township_campaign_create")
+def campaign_create(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
+                    csrf_token: Annotated[str, Form()] = "",
+                    year: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "",
+                    rubric: Annotated[UploadFile | None, File()] = None) -> Response:
+    csrf.check(request, csrf_token)
+    warnings: list[str] = []
+    try:
+        file_name, text = rubric_text(rubric)
+        policy = policy_from_text(text, file_name)
+        created = new_campaign(store, year_of(year), policy, warnings.append,
+                               name=name.strip() or None)
+        bus.handle(c.CreateCampaign(created, signin.signed_in(request).actor()))
+    except RubricFileInvalid as invalid:
+        return _page(request, store, pages, 400, f"评分细则文件有 {len(invalid.errors)} 处错误",
+                     problems=invalid.errors, year=year[:10], name=name[:100])
+    except DomainError as refusal:
+        return _page(request, store, pages, 400, str(refusal), year=year[:10], name=name[:100])
+    return tc.done("/township/campaign", "；".join([f"已创建{created.name}", *warnings]))

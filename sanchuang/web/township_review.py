@@ -1,0 +1,108 @@
+"""镇文明办的初审和评审组: accept, return or reject what the villages submitted; choose
+each programme's reviewers and rank what passed the panel. Mirrors ``sanchuang review
+accept|return|reject|panel assign|rank``, with the signed-in user as the actor."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from models import township_queries as tq
+from models.store import Store
+from sanchuang.web import csrf, signin
+from sanchuang.web import township_common as tc
+from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from workflows import commands as c
+from workflows.errors import DomainError
+from workflows.nomination import Actor
+
+router = APIRouter()
+QUEUE = ["submitted", "preliminary_review"]
+REASONS_ZH = {"return": "退回补充材料", "reject": "不予通过"}
+
+
+def _review_page(request: Request, store: Store, pages: PagesDep, status: int = 200,
+                 error: str = "", done: str = "") -> HTMLResponse:
+    items = tq.nominations_in(store, tc.campaign_id(store), QUEUE)
+    return pages.page(request, "township/review.html", status, items=items, error=error,
+                      done=tc.done_text(done), **tc.names())
+
+
+@router.get("/township/review", name="township_review", response_class=HTMLResponse)
+def review(request: Request, store: StoreDep, pages: PagesDep, done: str = "") -> HTMLResponse:
+    return _review_page(request, store, pages, done=done)
+
+
+def _command(action: str, nomination_id: str, actor: Actor, reason: str) -> c.Command:
+    if action == "accept":
+        return c.AcceptNomination(nomination_id, actor)
+    if action == "return":
+        return c.ReturnForRevision(nomination_id, actor, reason)
+    return c.RejectNomination(nomination_id, actor, reason)
+
+
+@router.post("/township/review/{nomination_id}", name="township_review_act")
+def review_act(request: Request, nomination_id: str, store: StoreDep, bus: BusDep,
+               pages: PagesDep, csrf_token: Annotated[str, Form()] = "",
+               action: Annotated[str, Form()] = "",
+               reason: Annotated[str, Form()] = "") -> Response:
+    csrf.check(request, csrf_token)
+    if action not in ("accept", "return", "reject"):
+        return _review_page(request, store, pages, 400, "请选择初审通过、退回或不予通过")
+    if action in REASONS_ZH and not reason.strip():
+        return _review_page(request, store, pages, 400, f"{REASONS_ZH[action]}须写明理由")
+    try:
+        bus.handle(_command(action, nomination_id, signin.signed_in(request).actor(), reason))
+    except DomainError as refusal:
+        return _review_page(request, store, pages, 400, str(refusal))
+    message = "初审通过，进入评审" if action == "accept" else f"已{REASONS_ZH[action]}"
+    note = tq.stage_reason(store, nomination_id) if action == "accept" else ""
+    return tc.done("/township/review", f"{message}{'；' + note if note else ''}")
+
+
+def _panel_page(request: Request, store: Store, pages: PagesDep, status: int = 200,
+                error: str = "", done: str = "") -> HTMLResponse:
+    campaign_id = tc.campaign_id(store)
+    ranked = tq.nominations_in(store, campaign_id, ["final_approval"])
+    return pages.page(request, "township/panel.html", status, panels=tq.panels(store, campaign_id),
+                      reviewers=tq.reviewers(store), ranked=ranked, error=error,
+                      done=tc.done_text(done), **tc.names())
+
+
+@router.get("/township/panel", name="township_panel", response_class=HTMLResponse)
+def panel(request: Request, store: StoreDep, pages: PagesDep, done: str = "") -> HTMLResponse:
+    return _panel_page(request, store, pages, done=done)
+
+
+@router.post("/township/panel/assign", name="township_panel_assign")
+def panel_assign(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
+                 csrf_token: Annotated[str, Form()] = "",
+                 programme: Annotated[str, Form()] = "",
+                 reviewer_ids: Annotated[list[str] | None, Form()] = None) -> Response:
+    csrf.check(request, csrf_token)
+    if not reviewer_ids:
+        return _panel_page(request, store, pages, 400, "请至少选择一位评审委员")
+    command = c.AssignReviewers(tc.campaign_id(store), programme, tuple(reviewer_ids),
+                                signin.signed_in(request).actor())
+    try:
+        added = bus.handle(command)
+    except DomainError as refusal:
+        return _panel_page(request, store, pages, 400, str(refusal))
+    return tc.done("/township/panel", f"{tc.programme_name(programme)}新增评委 {added} 位")
+
+
+@router.post("/township/panel/rank", name="township_panel_rank")
+def panel_rank(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
+               csrf_token: Annotated[str, Form()] = "",
+               programme: Annotated[str, Form()] = "") -> Response:
+    csrf.check(request, csrf_token)
+    command = c.RankPanel(tc.campaign_id(store), programme, signin.signed_in(request).actor())
+    try:
+        placed: list[Any] = bus.handle(command)
+    except DomainError as refusal:
+        return _panel_page(request, store, pages, 400, str(refusal))
+    warnings = "；".join(p.warning for p in placed if p.warning)
+    return tc.done("/township/panel", f"{tc.programme_name(programme)}已排名 {len(placed)} 件"
+                   + (f"；{warnings}" if warnings else ""))
