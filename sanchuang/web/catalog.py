@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po, write_po
 
 from sanchuang.accounts import ROLE_NAMES_ZH
 from sanchuang.web import menus, views
+from workflows import attachments, vetting
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.stages import STAGE_NAMES_ZH
 
@@ -41,7 +42,8 @@ def used_texts() -> set[str]:
         options_map=OPTIONS) if isinstance(message, str)}
     found |= set(ROLE_NAMES_ZH.values()) | set(STAGE_NAMES_ZH.values())
     found |= set(PROGRAMME_NAMES_ZH.values()) | set(views.KIND_NAMES_ZH.values())
-    found |= set(views.STATUS_NAMES_ZH.values())
+    found |= set(views.STATUS_NAMES_ZH.values()) | set(vetting.OUTCOME_NAMES_ZH.values())
+    found |= set(attachments.PURPOSE_NAMES_ZH.values()) | set(attachments.KIND_NAMES_ZH.values())
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
     return {text for text in found if text}
 

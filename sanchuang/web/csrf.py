@@ -15,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from sanchuang.runtime.audit_key import load_key
 from sanchuang.settings import Settings
+from sanchuang.web.i18n import N_
 
 COOKIE = "sanchuang_csrf"
 FIELD = "csrf_token"
@@ -60,4 +61,4 @@ def check(request: Request, token: str) -> None:
     except BadSignature:
         signed = None
     if not nonce or not isinstance(signed, str) or not hmac.compare_digest(signed, nonce):
-        raise HTTPException(403, "表单已失效，请刷新页面后重新提交")
+        raise HTTPException(403, N_("表单已失效，请刷新页面后重新提交"))

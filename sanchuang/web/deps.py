@@ -11,6 +11,7 @@ from models import public_queries
 from models.public_queries import PublicNotice
 from models.store import Store
 from sanchuang.bootstrap import System
+from sanchuang.web.i18n import N_
 from sanchuang.web.pages import Pages
 from workflows.bus import MessageBus
 
@@ -42,7 +43,7 @@ PagesDep = Annotated[Pages, Depends(get_pages)]
 def load_notice(window_id: str, store: StoreDep) -> PublicNotice:
     found = public_queries.notice(store, window_id) if window_id.isalnum() else None
     if found is None:
-        raise HTTPException(404, "找不到这份公示")
+        raise HTTPException(404, N_("找不到这份公示"))
     return found
 
 

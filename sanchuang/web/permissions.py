@@ -27,6 +27,7 @@ from models.reviewer_queries import sits_on_panel
 from models.staff_queries import nomination_village
 from models.store import Store
 from sanchuang.accounts import StaffRole, User
+from sanchuang.web.i18n import N_
 
 PUBLIC: Final = "public"
 API_PREFIX: Final = "/api/v1"
@@ -213,12 +214,12 @@ def authorise(request: Request) -> None:
     if rule == PUBLIC:
         return
     if not isinstance(rule, Staff):
-        raise HTTPException(403, "此页面未开放")
+        raise HTTPException(403, N_("此页面未开放"))
     if user is None:
         if api:
-            raise HTTPException(401, "请先登录", headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(401, N_("请先登录"), headers={"WWW-Authenticate": "Bearer"})
         raise SignInRequired(request.url.path)
     if user.role not in rule.roles:
         raise HTTPException(403, f"{user.role_name}账号无权访问此页面")
     if rule.scope and not SCOPES[rule.scope](user, request, request.app.state.system.store):
-        raise HTTPException(404, "找不到这个页面")
+        raise HTTPException(404, N_("找不到这个页面"))

@@ -68,12 +68,12 @@ def file_objection(request: Request, system: SystemDep, bus: BusDep, pages: Page
     csrf.check(request, csrf_token)
     address = request.client.host if request.client else "unknown"
     if not request.app.state.throttle.allow(address):
-        raise HTTPException(429, "提交过于频繁，请十分钟后再试")
+        raise HTTPException(429, i18n.N_("提交过于频繁，请十分钟后再试"))
     form = {"nomination_id": nomination_id, "name": name, "contact": contact,
             "content": content}
     if not views.listed(found, nomination_id):
         return _notice_response(request, system, pages, found, 400,
-                                error="请从公示名单中选择异议对象", **form)
+                                error=i18n.N_("请从公示名单中选择异议对象"), **form)
     try:
         objection_id = bus.handle(FileObjection(nomination_id, name, contact, content))
     except DomainError as refusal:
@@ -87,7 +87,7 @@ def file_objection(request: Request, system: SystemDep, bus: BusDep, pages: Page
 def objection_receipt(code: str, store: StoreDep, pages: PagesDep) -> HTMLResponse:
     status = public_queries.objection_status(store, code)
     if status is None:
-        raise HTTPException(404, "找不到这个回执编号")
+        raise HTTPException(404, i18n.N_("找不到这个回执编号"))
     return pages.render("receipt.html", code=code.upper(), status=status,
                         status_name=views.STATUS_NAMES_ZH.get(status.status, status.status))
 

@@ -19,6 +19,7 @@ from sanchuang.policy.roster_files import Outcome, column_help, import_file, tem
 from sanchuang.runtime.tables_file import MAX_BYTES, MAX_ROWS, TableFileError
 from sanchuang.web import csrf, signin
 from sanchuang.web.deps import PagesDep, StoreDep
+from sanchuang.web.i18n import N_
 from workflows.errors import DomainError
 
 router = APIRouter()
@@ -57,7 +58,7 @@ async def import_roster(request: Request, store: StoreDep, pages: PagesDep,
                         roster: Annotated[UploadFile | None, File()] = None) -> HTMLResponse:
     csrf.check(request, csrf_token)
     if roster is None or not roster.filename:
-        return form_page(request, pages, 400, error="请选择要导入的文件")
+        return form_page(request, pages, 400, error=N_("请选择要导入的文件"))
     filename, data = roster.filename, await roster.read(MAX_BYTES + 1)
     return await run_in_threadpool(imported, request, store, pages, filename, data)
 

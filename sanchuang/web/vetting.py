@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from models import department_queries
 from sanchuang.web import csrf, signin
 from sanchuang.web.deps import PagesDep, SystemDep
+from sanchuang.web.i18n import N_
 from workflows.errors import DomainError
 from workflows.review_commands import AnswerVetting
 
@@ -30,7 +31,7 @@ def _form(request: Request, system: SystemDep, pages: PagesDep, request_id: str,
           note: str = "") -> HTMLResponse:
     item = department_queries.request(system.store, request_id)
     if item is None:
-        raise HTTPException(404, "找不到这个页面")
+        raise HTTPException(404, N_("找不到这个页面"))
     return pages.page(request, "vetting/form.html", status_code, item=item, error=error,
                       outcome=outcome, note=note, now=system.bus.deps.clock.now())
 

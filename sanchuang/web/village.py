@@ -14,6 +14,7 @@ from models import village_queries as q
 from sanchuang.web import csrf, signin
 from sanchuang.web import village_views as views
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep, SystemDep
+from sanchuang.web.i18n import N_
 from workflows import commands as c
 from workflows.attachments import Kind
 from workflows.errors import DomainError, Forbidden, NotFound
@@ -22,13 +23,14 @@ from workflows.handlers.attachments import open_attachment
 router = APIRouter()
 ROSTER_PAGE = 20
 BASE = "/village/nominations"
-DONE = {"submitted": "申报已提交，等待镇文明办初审", "resubmitted": "已重新提交，等待镇文明办初审"}
+DONE = {"submitted": N_("申报已提交，等待镇文明办初审"),
+        "resubmitted": N_("已重新提交，等待镇文明办初审")}
 
 
 def village_of(request: Request) -> str:
     user = signin.signed_in(request)
     if not user.village_id:
-        raise HTTPException(403, "此账号未指定所属村（居）")
+        raise HTTPException(403, N_("此账号未指定所属村（居）"))
     return user.village_id
 
 
@@ -46,7 +48,7 @@ def detail(request: Request, store: StoreDep, pages: PagesDep, nomination_id: st
            status_code: int = 200, **context: Any) -> HTMLResponse:
     found = q.nomination(store, nomination_id)
     if found is None:
-        raise HTTPException(404, "找不到这份申报")
+        raise HTTPException(404, N_("找不到这份申报"))
     steps = [views.step(s) for s in q.timeline(store, nomination_id)]
     files = [views.attachment(a) for a in q.attachments(store, nomination_id)]
     context.setdefault("error", "")
@@ -68,7 +70,7 @@ def timeline(store: StoreDep, pages: PagesDep, nomination_id: str) -> HTMLRespon
     """The stage timeline alone: the part of the nomination page that refreshes itself."""
     found = q.nomination(store, nomination_id)
     if found is None:
-        raise HTTPException(404, "找不到这份申报")
+        raise HTTPException(404, N_("找不到这份申报"))
     steps = [views.step(s) for s in q.timeline(store, nomination_id)]
     return pages.render("village/_timeline.html", nomination=views.row(found), steps=steps)
 
@@ -108,16 +110,16 @@ def attachment(request: Request, system: SystemDep, nomination_id: str,
     """The file as a download, to those the attachment rules let read it."""
     actor = signin.signed_in(request).actor()
     if not attachment_id.isalnum() or len(attachment_id) > 32:
-        raise HTTPException(404, "找不到这个附件")
+        raise HTTPException(404, N_("找不到这个附件"))
     try:
         found, content = open_attachment(system.store.uow(), system.bus.deps.blobs,
                                          attachment_id, actor)
     except NotFound:
-        raise HTTPException(404, "找不到这个附件") from None
+        raise HTTPException(404, N_("找不到这个附件")) from None
     except Forbidden as refusal:
         raise HTTPException(403, str(refusal)) from None
     if found.nomination_id != nomination_id:
-        raise HTTPException(404, "找不到这个附件")
+        raise HTTPException(404, N_("找不到这个附件"))
     fallback = f"{found.id}.{'jpg' if found.kind is Kind.JPEG else found.kind.value}"
     disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(found.filename)}"
     return Response(content, media_type=views.MEDIA_TYPES[found.kind],
@@ -132,7 +134,7 @@ def roster(request: Request, store: StoreDep, pages: PagesDep, page: int = 1) ->
     total, households = q.roster_page(store, village_id, max(page, 1), ROSTER_PAGE)
     last = max((total + ROSTER_PAGE - 1) // ROSTER_PAGE, 1)
     if page < 1 or page > last:
-        raise HTTPException(404, "没有这一页")
+        raise HTTPException(404, N_("没有这一页"))
     shown = [{"id": h["id"], "head_name": h["head_name"],
               "members": [views.member(m) for m in h["members"]]} for h in households]
     return pages.page(request, "village/roster.html", households=shown, total=total,

@@ -13,6 +13,7 @@ from models import village_queries as q
 from sanchuang.web import csrf, signin
 from sanchuang.web import village_views as views
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import N_
 from sanchuang.web.village import BASE, detail, village_of
 from sanchuang.web.village_submission import LeftAsDraft, NominationForm, submit_new
 from workflows.attachments import PURPOSE_NAMES_ZH, Purpose
@@ -29,7 +30,7 @@ PURPOSES = [(p.value, PURPOSE_NAMES_ZH[p]) for p in (Purpose.MINUTES, Purpose.DE
 def current_campaign(store: StoreDep, village_id: str) -> Campaign:
     campaigns = q.current_campaigns(store, village_id)
     if not campaigns:
-        raise HTTPException(404, "本镇目前没有进行中的评选活动")
+        raise HTTPException(404, N_("本镇目前没有进行中的评选活动"))
     return q.campaign(store, campaigns[0]["id"])
 
 

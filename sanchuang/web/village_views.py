@@ -6,41 +6,42 @@ from __future__ import annotations
 from typing import Any
 
 from models.village_queries import Step
+from sanchuang.web.i18n import N_
 from workflows.attachments import KIND_NAMES_ZH, PURPOSE_NAMES_ZH, Kind, Purpose
 from workflows.identity import mask_id_number, mask_phone
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Role, Stage
 
 ROLE_NAMES_ZH = {
-    Role.VILLAGE.value: "村（居）委会",
-    Role.SECRETARIAT.value: "镇文明办",
-    Role.REVIEWER.value: "评审委员会",
-    Role.APPROVER.value: "镇党委",
-    Role.DEPARTMENT.value: "联审部门",
-    Role.SYSTEM.value: "系统",
+    Role.VILLAGE.value: N_("村（居）委会"),
+    Role.SECRETARIAT.value: N_("镇文明办"),
+    Role.REVIEWER.value: N_("评审委员会"),
+    Role.APPROVER.value: N_("镇党委"),
+    Role.DEPARTMENT.value: N_("联审部门"),
+    Role.SYSTEM.value: N_("系统"),
 }
 STEP_NAMES_ZH = {
-    "create": "填写申报（草稿）",
-    "submit": "提交申报",
-    "resubmit": "补充后重新提交",
-    "withdraw": "撤回申报",
-    "start_review": "通过自动核查，进入初审",
-    "return_for_revision": "退回补充",
-    "accept": "初审通过，进入评审",
-    "reject": "未通过",
-    "pass_panel": "评审通过，待镇党委审定",
-    "veto": "一票否决",
-    "open_publicity": "审定并公示",
-    "close_publicity": "公示期满无异议",
-    "disqualify": "取消资格",
-    "commend": "表彰",
-    "revoke": "撤销称号",
-    "record_assembly": "登记村民代表会议表决",
-    "record_consent": "登记本人确认",
-    "attach": "上传附件",
-    "move_category": "调整类别",
-    "repin_rubric": "改用新版评分细则",
-    "record_outside_scores": "登记评议得分",
+    "create": N_("填写申报（草稿）"),
+    "submit": N_("提交申报"),
+    "resubmit": N_("补充后重新提交"),
+    "withdraw": N_("撤回申报"),
+    "start_review": N_("通过自动核查，进入初审"),
+    "return_for_revision": N_("退回补充"),
+    "accept": N_("初审通过，进入评审"),
+    "reject": N_("未通过"),
+    "pass_panel": N_("评审通过，待镇党委审定"),
+    "veto": N_("一票否决"),
+    "open_publicity": N_("审定并公示"),
+    "close_publicity": N_("公示期满无异议"),
+    "disqualify": N_("取消资格"),
+    "commend": N_("表彰"),
+    "revoke": N_("撤销称号"),
+    "record_assembly": N_("登记村民代表会议表决"),
+    "record_consent": N_("登记本人确认"),
+    "attach": N_("上传附件"),
+    "move_category": N_("调整类别"),
+    "repin_rubric": N_("改用新版评分细则"),
+    "record_outside_scores": N_("登记评议得分"),
 }
 MEDIA_TYPES = {Kind.JPEG: "image/jpeg", Kind.PNG: "image/png", Kind.PDF: "application/pdf"}
 RETURNED = Stage.RETURNED.value
@@ -75,7 +76,7 @@ def listing(nominations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def step(found: Step) -> dict[str, Any]:
     moved = found.source != found.target and found.action != "create"
-    return {"at": found.at, "who": ROLE_NAMES_ZH.get(found.role, "其他"),
+    return {"at": found.at, "who": ROLE_NAMES_ZH.get(found.role, N_("其他")),
             "what": STEP_NAMES_ZH.get(found.action, found.action),
             "stage": stage_name(found.target) if moved or found.action == "create" else "",
             "reason": found.reason}
