@@ -73,7 +73,13 @@ def shot(request: pytest.FixtureRequest) -> Shot:
 
     def take(tab: Any, step: str) -> Path:
         path = folder / f"{len(taken) + 1:02d}-{step}.png"
-        tab.screenshot(path=str(path), full_page=True)
+        # The whole page, by making the viewport as tall as the page for the moment:
+        # Chromium's own full-page capture leaves clicks landing on the wrong element after.
+        viewport = tab.viewport_size
+        height = tab.evaluate("document.documentElement.scrollHeight")
+        tab.set_viewport_size({"width": viewport["width"], "height": max(height, 1)})
+        tab.screenshot(path=str(path))
+        tab.set_viewport_size(viewport)
         taken.append(path)
         return path
 
