@@ -14,6 +14,7 @@ from models.store import Store
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import gettext
 from workflows import commands as c
 from workflows.errors import DomainError, InvalidInput
 
@@ -37,14 +38,14 @@ def exceptions(listed: list[str], excluded: list[str], reasons: list[str],
                waiting: list[str]) -> dict[str, str]:
     """The exceptions with their reasons, checked against the list as it stands now."""
     if not waiting:
-        raise InvalidInput("没有待审定的申报：评审排名后再审定")
+        raise InvalidInput(gettext("没有待审定的申报：评审排名后再审定"))
     if sorted(listed) != sorted(waiting) or len(reasons) != len(listed):
-        raise InvalidInput("待审定名单已有变化，请核对刷新后的名单再审定")
+        raise InvalidInput(gettext("待审定名单已有变化，请核对刷新后的名单再审定"))
     if not set(excluded) <= set(waiting):
-        raise InvalidInput("勾选的申报不在待审定名单中，请刷新后重试")
+        raise InvalidInput(gettext("勾选的申报不在待审定名单中，请刷新后重试"))
     given = dict(zip(listed, reasons, strict=True))
     if any(not given[n].strip() for n in excluded):
-        raise InvalidInput("每一件不予审定的申报都要写明理由")
+        raise InvalidInput(gettext("每一件不予审定的申报都要写明理由"))
     return {n: given[n].strip() for n in excluded}
 
 
@@ -64,4 +65,5 @@ def approve(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
                                    exceptions=excepted))
     except DomainError as refusal:
         return _page(request, store, pages, 400, str(refusal))
-    return tc.done("/approval", f"审定通过 {len(opened)} 件，进入公示；不予审定 {len(excepted)} 件")
+    return tc.done("/approval", gettext("审定通过 %(n)s 件，进入公示；不予审定 %(m)s 件")
+                   % {"n": len(opened), "m": len(excepted)})

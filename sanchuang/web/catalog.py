@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po, write_po
 
 from sanchuang.accounts import ROLE_NAMES_ZH
 from sanchuang.web import menus, views
-from workflows import attachments, vetting
+from workflows import attachments, deadlines, objections, vetting
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.stages import STAGE_NAMES_ZH
 
@@ -45,6 +45,7 @@ def used_texts() -> set[str]:
     found |= set(views.STATUS_NAMES_ZH.values()) | set(vetting.OUTCOME_NAMES_ZH.values())
     found |= set(attachments.PURPOSE_NAMES_ZH.values()) | set(attachments.KIND_NAMES_ZH.values())
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
+    found |= set(deadlines.ACTOR_NAMES_ZH.values()) | set(objections.OUTCOME_NAMES_ZH.values())
     return {text for text in found if text}
 
 

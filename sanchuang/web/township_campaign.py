@@ -15,6 +15,7 @@ from sanchuang.policy.rubric_files import MAX_BYTES, FileError, RubricFileInvali
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import gettext
 from workflows import commands as c
 from workflows.errors import DomainError, InvalidInput
 
@@ -37,19 +38,20 @@ def campaign(request: Request, store: StoreDep, pages: PagesDep,
 
 def year_of(text: str) -> int:
     if not text.strip().isdigit() or not 2000 <= int(text) <= 2100:
-        raise InvalidInput(f"评选年度“{text[:10]}”不对：请填四位数的年份，如 2026")
+        raise InvalidInput(gettext("评选年度“%(text)s”不对：请填四位数的年份，如 2026")
+                           % {"text": text[:10]})
     return int(text)
 
 
 def rubric_text(upload: UploadFile | None) -> tuple[str, str]:
     """(file name, text) of the uploaded rubric file."""
     if upload is None or not upload.filename:
-        raise InvalidInput("请选择评选方案文件（YAML）")
+        raise InvalidInput(gettext("请选择评选方案文件（YAML）"))
     content = upload.file.read(MAX_BYTES + 1)
     try:
         return upload.filename, content.decode("utf-8")
     except UnicodeDecodeError as bad:
-        raise InvalidInput("文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8") from bad
+        raise InvalidInput(gettext("文件不是 UTF-8 编码：请在编辑器里另存为 UTF-8")) from bad
 
 
 @router.post("/township/campaign", name="township_campaign_create")
@@ -66,8 +68,10 @@ def campaign_create(request: Request, store: StoreDep, bus: BusDep, pages: Pages
                                name=name.strip() or None)
         bus.handle(c.CreateCampaign(created, signin.signed_in(request).actor()))
     except RubricFileInvalid as invalid:
-        return _page(request, store, pages, 400, f"评分细则文件有 {len(invalid.errors)} 处错误",
+        message = gettext("评分细则文件有 %(n)s 处错误") % {"n": len(invalid.errors)}
+        return _page(request, store, pages, 400, message,
                      problems=invalid.errors, year=year[:10], name=name[:100])
     except DomainError as refusal:
         return _page(request, store, pages, 400, str(refusal), year=year[:10], name=name[:100])
-    return tc.done("/township/campaign", "；".join([f"已创建{created.name}", *warnings]))
+    return tc.done("/township/campaign", "；".join(
+        [gettext("已创建%(name)s") % {"name": created.name}, *warnings]))

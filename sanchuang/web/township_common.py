@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from models import queries
 from models.store import Store
 from sanchuang.accounts import ROLE_NAMES_ZH
+from sanchuang.web.i18n import N_
 from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.panel import OVER_CEILING, OVER_TARGET, WITHIN
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
@@ -21,17 +22,20 @@ from workflows.stages import STAGE_NAMES_ZH, Stage
 DONE_MAX = 300
 #: the width, in SVG user units, of the longest bar of a chart
 BAR_WIDTH = 240
-QUOTA_NAMES_ZH = {WITHIN: "名额内", OVER_TARGET: "超过目标名额", OVER_CEILING: "超过名额上限"}
+QUOTA_NAMES_ZH = {WITHIN: N_("名额内"), OVER_TARGET: N_("超过目标名额"),
+                  OVER_CEILING: N_("超过名额上限")}
+UNRANKED = N_("未排名")
 STAGE_VALUES = frozenset(s.value for s in Stage)
-OBJECTION_STATUS_ZH = {"received": "待处理", **OUTCOME_NAMES_ZH}
-ACTOR_ROLES_ZH = {**{role.value: name for role, name in ROLE_NAMES_ZH.items()}, "system": "系统"}
+OBJECTION_STATUS_ZH = {"received": N_("待处理"), **OUTCOME_NAMES_ZH}
+ACTOR_ROLES_ZH = {**{role.value: name for role, name in ROLE_NAMES_ZH.items()},
+                  "system": N_("系统")}
 
 
 def campaign_id(store: Store) -> str:
     """The current (latest) campaign; a page without one answers 404."""
     found = queries.latest_campaign_id(store)
     if found is None:
-        raise HTTPException(404, "还没有评选活动")
+        raise HTTPException(404, N_("还没有评选活动"))
     return found
 
 
@@ -67,5 +71,6 @@ def bars(counts: Iterable[tuple[str, int]]) -> dict[str, Any]:
 def names() -> dict[str, Any]:
     """The display-name helpers every township template may call."""
     return {"stage_name": stage_name, "programme_name": programme_name,
-            "quota_names": QUOTA_NAMES_ZH, "objection_status": OBJECTION_STATUS_ZH,
+            "quota_names": QUOTA_NAMES_ZH, "unranked": UNRANKED,
+            "objection_status": OBJECTION_STATUS_ZH,
             "actor_roles": ACTOR_ROLES_ZH}

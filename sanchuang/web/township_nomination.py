@@ -14,6 +14,7 @@ from models.store import Store
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import N_, gettext
 from workflows import commands as c
 from workflows.errors import DomainError
 
@@ -24,7 +25,7 @@ def _page(request: Request, store: Store, pages: PagesDep, nomination_id: str,
           status: int = 200, error: str = "", done: str = "") -> HTMLResponse:
     found = tq.nomination(store, nomination_id) if nomination_id.isalnum() else None
     if found is None:
-        raise HTTPException(404, "找不到这件申报")
+        raise HTTPException(404, N_("找不到这件申报"))
     return pages.page(request, "township/nomination.html", status, nomination=found,
                       history=tq.history(store, nomination_id), error=error,
                       done=tc.done_text(done), **tc.names())
@@ -44,11 +45,12 @@ def revoke(request: Request, nomination_id: str, store: StoreDep, bus: BusDep,
            version: Annotated[int | None, Form()] = None) -> Response:
     csrf.check(request, csrf_token)
     if not reason.strip():
-        return _page(request, store, pages, nomination_id, 400, "撤销称号须写明理由")
+        return _page(request, store, pages, nomination_id, 400,
+                     gettext("撤销称号须写明理由"))
     command = c.RevokeTitle(nomination_id, signin.signed_in(request).actor(), reason,
                             expected_version=version)
     try:
         bus.handle(command)
     except DomainError as refusal:
         return _page(request, store, pages, nomination_id, 400, str(refusal))
-    return tc.done(f"/township/nominations/{nomination_id}", "称号已撤销")
+    return tc.done(f"/township/nominations/{nomination_id}", gettext("称号已撤销"))

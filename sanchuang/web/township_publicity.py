@@ -15,6 +15,7 @@ from models.store import Store
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import gettext
 from workflows import commands as c
 from workflows.errors import DomainError, InvalidInput
 from workflows.objections import OUTCOME_NAMES_ZH
@@ -41,7 +42,8 @@ def start_day(text: str) -> date | None:
     try:
         return date.fromisoformat(text) if text.strip() else None
     except ValueError as bad:
-        raise InvalidInput(f"公示开始日期“{text[:20]}”无法识别，应为 2026-12-01 的格式") from bad
+        raise InvalidInput(gettext("公示开始日期“%(text)s”无法识别，应为 2026-12-01 的格式")
+                           % {"text": text[:20]}) from bad
 
 
 @router.post("/township/publicity", name="township_publicity_open")
@@ -56,7 +58,7 @@ def publicity_open(request: Request, store: StoreDep, bus: BusDep, pages: PagesD
                                    starts_on=start_day(starts_on)))
     except DomainError as refusal:
         return _publicity(request, store, pages, 400, str(refusal))
-    return tc.done("/township/publicity", f"已开始公示，共 {len(waiting)} 件")
+    return tc.done("/township/publicity", gettext("已开始公示，共 %(n)s 件") % {"n": len(waiting)})
 
 
 def _objections(request: Request, store: Store, pages: PagesDep, status: int = 200,
@@ -83,7 +85,9 @@ def objection_resolve(request: Request, objection_id: str, store: StoreDep, bus:
                                       signin.signed_in(request).actor()))
     except DomainError as refusal:
         return _objections(request, store, pages, 400, str(refusal))
-    return tc.done("/township/objections", f"异议已办结：{OUTCOME_NAMES_ZH[outcome]}")
+    outcome_name = gettext(OUTCOME_NAMES_ZH[outcome])
+    return tc.done("/township/objections",
+                   gettext("异议已办结：%(outcome)s") % {"outcome": outcome_name})
 
 
 def _commendation(request: Request, store: Store, pages: PagesDep, status: int = 200,
@@ -115,4 +119,4 @@ def commendation_publish(request: Request, store: StoreDep, bus: BusDep, pages: 
         bus.handle(command)
     except DomainError as refusal:
         return _commendation(request, store, pages, 400, str(refusal), number=number)
-    return tc.done("/township/commendation", "表彰决定已发布")
+    return tc.done("/township/commendation", gettext("表彰决定已发布"))

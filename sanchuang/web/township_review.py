@@ -14,13 +14,16 @@ from models.store import Store
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
+from sanchuang.web.i18n import N_, gettext
 from workflows import commands as c
 from workflows.errors import DomainError
 from workflows.nomination import Actor
 
 router = APIRouter()
 QUEUE = ["submitted", "preliminary_review"]
-REASONS_ZH = {"return": "退回补充材料", "reject": "不予通过"}
+REASONS_ZH = {"return": N_("退回补充材料"), "reject": N_("不予通过")}
+DONE_ZH = {"accept": N_("初审通过，进入评审"), "return": N_("已退回补充材料"),
+           "reject": N_("已不予通过")}
 
 
 def _review_page(request: Request, store: Store, pages: PagesDep, status: int = 200,
@@ -50,14 +53,16 @@ def review_act(request: Request, nomination_id: str, store: StoreDep, bus: BusDe
                reason: Annotated[str, Form()] = "") -> Response:
     csrf.check(request, csrf_token)
     if action not in ("accept", "return", "reject"):
-        return _review_page(request, store, pages, 400, "请选择初审通过、退回或不予通过")
+        return _review_page(request, store, pages, 400,
+                            gettext("请选择初审通过、退回或不予通过"))
     if action in REASONS_ZH and not reason.strip():
-        return _review_page(request, store, pages, 400, f"{REASONS_ZH[action]}须写明理由")
+        missing = gettext("%(action)s须写明理由") % {"action": gettext(REASONS_ZH[action])}
+        return _review_page(request, store, pages, 400, missing)
     try:
         bus.handle(_command(action, nomination_id, signin.signed_in(request).actor(), reason))
     except DomainError as refusal:
         return _review_page(request, store, pages, 400, str(refusal))
-    message = "初审通过，进入评审" if action == "accept" else f"已{REASONS_ZH[action]}"
+    message = gettext(DONE_ZH[action])
     note = tq.stage_reason(store, nomination_id) if action == "accept" else ""
     return tc.done("/township/review", f"{message}{'；' + note if note else ''}")
 
@@ -83,14 +88,15 @@ def panel_assign(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep
                  reviewer_ids: Annotated[list[str] | None, Form()] = None) -> Response:
     csrf.check(request, csrf_token)
     if not reviewer_ids:
-        return _panel_page(request, store, pages, 400, "请至少选择一位评审委员")
+        return _panel_page(request, store, pages, 400, gettext("请至少选择一位评审委员"))
     command = c.AssignReviewers(tc.campaign_id(store), programme, tuple(reviewer_ids),
                                 signin.signed_in(request).actor())
     try:
         added = bus.handle(command)
     except DomainError as refusal:
         return _panel_page(request, store, pages, 400, str(refusal))
-    return tc.done("/township/panel", f"{tc.programme_name(programme)}新增评委 {added} 位")
+    return tc.done("/township/panel", gettext("%(programme)s新增评委 %(n)s 位")
+                   % {"programme": gettext(tc.programme_name(programme)), "n": added})
 
 
 @router.post("/township/panel/rank", name="township_panel_rank")
@@ -104,5 +110,6 @@ def panel_rank(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
     except DomainError as refusal:
         return _panel_page(request, store, pages, 400, str(refusal))
     warnings = "；".join(p.warning for p in placed if p.warning)
-    return tc.done("/township/panel", f"{tc.programme_name(programme)}已排名 {len(placed)} 件"
-                   + (f"；{warnings}" if warnings else ""))
+    message = gettext("%(programme)s已排名 %(n)s 件") % {
+        "programme": gettext(tc.programme_name(programme)), "n": len(placed)}
+    return tc.done("/township/panel", message + (f"；{warnings}" if warnings else ""))

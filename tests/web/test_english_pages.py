@@ -15,11 +15,14 @@ from fastapi.testclient import TestClient
 from panel_scenario import awaiting_scores
 from sqlalchemy import select
 from staff_logins import create_logins, sign_in
+from township_setup import ranked, submitted
 from web_scenario import Township, commended
 
 from models import tables as t
 from models.store import Store
+from sanchuang.accounts import SECRETARIAT
 from sanchuang.web.app import create_app
+from workflows import commands as c
 
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -27,7 +30,7 @@ SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 #: the switch back to Chinese is written in Chinese on purpose
 SWITCH = "中文"
 DATA_TABLES = (t.TownshipRow, t.VillageRow, t.HouseholdRow, t.PersonRow, t.AccountRow,
-               t.CampaignRow, t.NominationRow, t.PublishedListRow, t.AuditRow)
+               t.CampaignRow, t.NominationRow, t.PublishedListRow, t.AuditRow, t.ObjectionRow)
 HASH = re.compile(r"<code>([0-9a-f]{64})</code>")
 
 
@@ -157,3 +160,57 @@ def police_request(town: Township) -> str:
     with town.store.uow() as uow:
         requests = uow.vetting.for_nominations([town.nomination_ids[0]])
     return next(r.id for r in requests[town.nomination_ids[0]] if r.department == "公安派出所")
+
+
+SECRETARIAT_PAGES = ["/township", "/township/review", "/township/panel", "/township/publicity",
+                     "/township/objections", "/township/commendation",
+                     "/township/campaign", "/township/nominations/{0}"]
+
+
+def test_the_secretariats_pages_are_in_english_while_the_panel_works(
+        staff_town: Township) -> None:
+    submitted(staff_town)
+    client = TestClient(create_app(staff_town.system))
+    sign_in(client, "wenming")
+    data = data_values(staff_town.store)
+    seen = {path: assert_english(client, path.format(staff_town.nomination_ids[0]), data)
+            for path in SECRETARIAT_PAGES}
+    assert "Progress by village" in seen["/township"]
+    assert "Nominations by stage" in seen["/township"]
+    assert "Pass preliminary review" in seen["/township/review"]
+    assert "Nominations under panel review" in seen["/township/panel"]
+    assert "Create a campaign" in seen["/township/campaign"]
+    assert "Stage change" in seen["/township/nominations/{0}"]
+    live = client.get("/township/progress", headers=ENGLISH).text
+    assert "Nominations by stage" in live
+    assert chinese_ui_left(live, data) == []
+
+
+def test_the_secretariats_pages_are_in_english_through_publicity(town: Township) -> None:
+    create_logins(town.store)
+    objection = str(town.run(c.FileObjection(town.nomination_ids[0], "赵群众",
+                                             "zhao@example.com", "该户长期拒不赡养老人。")))
+    client = TestClient(create_app(town.system))
+    sign_in(client, "wenming")
+    data = data_values(town.store)
+    assert "Complainant" in assert_english(client, "/township/objections", data)
+    assert "Round 1" in assert_english(client, "/township/publicity", data)
+    assert "Progress by village" in assert_english(client, "/township", data)
+    town.run(c.ResolveObjection(objection, "dismissed", "经走访核实，不属实。", SECRETARIAT))
+    commended(town)
+    data = data_values(town.store)
+    assert "Conclusion" in assert_english(client, "/township/objections", data)
+    assert "See the honour roll" in assert_english(client, "/township/commendation", data)
+    revoke = assert_english(client, f"/township/nominations/{town.nomination_ids[1]}", data)
+    assert "Reason for revocation" in revoke
+
+
+def test_the_committees_approval_page_is_in_english(sqlite_store: Store,
+                                                    tmp_path: Path) -> None:
+    town = ranked(sqlite_store, tmp_path)
+    create_logins(sqlite_store)
+    client = TestClient(create_app(town.system))
+    sign_in(client, "dangwei")
+    data = data_values(sqlite_store)
+    assert "Final approval" in assert_english(client, "/desk", data)
+    assert "Approve and open publicity" in assert_english(client, "/approval", data)
