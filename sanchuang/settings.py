@@ -43,9 +43,12 @@ class Settings(BaseSettings):
     # key file data_dir/audit.key (made by `sanchuang init`). Never kept in the database.
     audit_key: SecretStr | None = None
 
-    # SANCHUANG_WEB_SECRET signs the web forms' tokens; the same in every web process.
-    # Without it each web process makes its own (forms open across a restart then fail).
+    # SANCHUANG_WEB_SECRET signs the web forms' tokens and sessions; the same in every web
+    # process. Without it, a key derived from the audit key (or one of this process only).
     web_secret: SecretStr | None = None
+    # SANCHUANG_METRICS_TOKEN: /metrics answers a scraper sending "Authorization: Bearer
+    # <token>"; without a token, only a scraper on this machine (loopback).
+    metrics_token: SecretStr | None = None
 
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024

@@ -26,7 +26,7 @@ def site_secret(settings: Settings) -> str:
     """SANCHUANG_WEB_SECRET; without it, a key derived from the audit key (so every web
     process of one store agrees, and a restart keeps sessions); without either, a key of
     this process only (a form or session from before a restart is then refused)."""
-    if settings.web_secret:
+    if settings.web_secret and settings.web_secret.get_secret_value():  # empty: unset
         return settings.web_secret.get_secret_value()
     audit = load_key(settings)
     if audit:

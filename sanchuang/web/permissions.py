@@ -14,6 +14,7 @@ is the one dependency that enforces the table, applied to the whole app by the f
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -30,6 +31,8 @@ from sanchuang.accounts import StaffRole, User
 from sanchuang.web.i18n import N_
 
 PUBLIC: Final = "public"
+SCRAPER: Final = "scraper"
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 API_PREFIX: Final = "/api/v1"
 
 Scope = Callable[[User, Request, Store], bool]
@@ -85,9 +88,8 @@ PERMISSIONS: dict[str, Access] = {
     # process health, for whoever runs the process
     "healthz": PUBLIC,
     "readyz": PUBLIC,
-    # Prometheus metrics: counts only, no personal data. PUBLIC for now; an operator who
-    # exposes the site should keep /metrics to the scraper (proxy rule or a token, later).
-    "metrics": PUBLIC,
+    # Prometheus metrics: counts only, for the scraper (loopback, or its bearer token)
+    "metrics": SCRAPER,
     # site furniture
     "static": PUBLIC,
     "openapi": PUBLIC,
@@ -191,6 +193,17 @@ def undeclared(routes: Iterable[BaseRoute]) -> list[str]:
     return [name for name in names if name not in PERMISSIONS]
 
 
+def scraper(request: Request) -> bool:
+    """The metrics scraper: the configured bearer token, or (with none set) this machine."""
+    setting = request.app.state.system.settings.metrics_token
+    token = setting.get_secret_value() if setting else ""
+    if not token:  # unset or empty (compose passes an empty value when none is given)
+        return bool(request.client and request.client.host in LOOPBACK)
+    scheme, _, sent = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(sent.strip().encode(),
+                                                              token.encode())
+
+
 class SignInRequired(Exception):
     """A page for signed-in users asked without a session: answered with the login page."""
 
@@ -212,6 +225,10 @@ def authorise(request: Request) -> None:
     user = request.app.state.sessions.user(request, api) if rule is not None else None
     request.state.user = user
     if rule == PUBLIC:
+        return
+    if rule == SCRAPER:
+        if not scraper(request):
+            raise HTTPException(403, "指标只对本机或持有指标令牌的采集程序开放")
         return
     if not isinstance(rule, Staff):
         raise HTTPException(403, N_("此页面未开放"))

@@ -8,11 +8,14 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from test_objections_web import post
 from web_scenario import Township, form_token
 
 from models import queries
+from sanchuang.bootstrap import System
 from sanchuang.runtime.logs import REQUEST_ID
+from sanchuang.web.app import create_app
 from workflows.stages import Stage
 
 GENERATED = re.compile(r"[0-9a-f]{32}")
@@ -60,8 +63,8 @@ def sample(metrics: str, name: str, **labels: str) -> float | None:
     return float(found[0].split()[-1]) if found else None
 
 
-def test_metrics_show_requests_and_the_stored_stage_counts(client: TestClient,
-                                                           town: Township) -> None:
+def test_metrics_show_requests_and_the_stored_stage_counts(town: Township) -> None:
+    client = TestClient(create_app(town.system), client=("127.0.0.1", 50000))
     client.get("/healthz")
     client.get("/healthz")
     client.get("/no-such-page")
@@ -84,3 +87,20 @@ def test_metrics_show_requests_and_the_stored_stage_counts(client: TestClient,
     assert (sample(text, "sanchuang_events_handled_total") or 0) > 0
     assert sample(text, "sanchuang_store_up") == 1
     assert "sanchuang_queue_depth" not in text  # the folder broker has no queue lengths
+
+
+def test_metrics_are_for_a_scraper_on_this_machine_or_with_the_token(town: Township) -> None:
+    remote = TestClient(create_app(town.system), client=("203.0.113.7", 50000))
+    assert remote.get("/metrics").status_code == 403
+    settings = town.system.settings.model_copy(update={"metrics_token": SecretStr("s3cret")})
+    system = System(settings, town.system.store, town.system.bus, town.system.renderer,
+                    town.system.documents)
+    with_token = TestClient(create_app(system), client=("203.0.113.7", 50000))
+    assert with_token.get("/metrics").status_code == 403
+    wrong = with_token.get("/metrics", headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+    right = with_token.get("/metrics", headers={"Authorization": "Bearer s3cret"})
+    assert right.status_code == 200
+    assert "sanchuang_nominations" in right.text
+    local = TestClient(create_app(system), client=("127.0.0.1", 50000))
+    assert local.get("/metrics").status_code == 403  # with a token set, the token is needed

@@ -99,3 +99,12 @@ def test_repeated_login_attempts_are_throttled(site: TestClient) -> None:
 def test_login_never_redirects_off_the_site(hostile: str) -> None:
     assert safe_next(hostile) == "/desk"
     assert safe_next("/village/nominations") == "/village/nominations"
+
+
+def test_an_empty_web_secret_is_no_secret(town: Township) -> None:
+    from pydantic import SecretStr
+
+    from sanchuang.web.csrf import site_secret
+
+    empty = town.system.settings.model_copy(update={"web_secret": SecretStr("")})
+    assert len(site_secret(empty)) >= 32
