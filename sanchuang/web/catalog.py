@@ -35,18 +35,30 @@ def po_path() -> Path:
     return web_folder() / "locale" / "en.po"
 
 
-def used_texts() -> set[str]:
-    """Every message id the pages can show."""
-    found = {str(message) for _, _, message, _, _ in extract_from_dir(
-        str(web_folder()), METHODS, keywords={"_": None, "N_": None, "gettext": None},
-        options_map=OPTIONS) if isinstance(message, str)}
+Key = tuple[str | None, str]  # (context, Chinese text): a context tells apart one text's uses
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
+
+
+def used_texts() -> set[Key]:
+    """Every (context, message id) the pages can show."""
+    found: set[Key] = set()
+    for _, _, message, _, context in extract_from_dir(
+            str(web_folder()), METHODS, keywords=KEYWORDS, options_map=OPTIONS):
+        if isinstance(message, str) and message:
+            found.add((context or None, message))
+    return found | {(None, text) for text in table_texts() if text}
+
+
+def table_texts() -> set[str]:
+    """The names the pages show from the domain's tables (the domain cannot mark them)."""
+    found: set[str] = set()
     found |= set(ROLE_NAMES_ZH.values()) | set(STAGE_NAMES_ZH.values())
     found |= set(PROGRAMME_NAMES_ZH.values()) | set(views.KIND_NAMES_ZH.values())
     found |= set(views.STATUS_NAMES_ZH.values()) | set(vetting.OUTCOME_NAMES_ZH.values())
     found |= set(attachments.PURPOSE_NAMES_ZH.values()) | set(attachments.KIND_NAMES_ZH.values())
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
     found |= set(deadlines.ACTOR_NAMES_ZH.values()) | set(objections.OUTCOME_NAMES_ZH.values())
-    return {text for text in found if text}
+    return found
 
 
 def read_catalog() -> Catalog:
@@ -55,10 +67,16 @@ def read_catalog() -> Catalog:
 
 
 def missing() -> list[str]:
-    """Texts without an English entry, sorted."""
+    """Texts without an English entry, sorted ("[context] text" where there is one)."""
     catalog = read_catalog()
-    return sorted(t for t in used_texts()
-                  if not (catalog.get(t) and catalog.get(t).string))  # type: ignore[union-attr]
+    gaps = [(context or "", text) for context, text in used_texts()
+            if not _english(catalog, context, text)]
+    return [f"[{context}] {text}" if context else text for context, text in sorted(gaps)]
+
+
+def _english(catalog: Catalog, context: str | None, text: str) -> str:
+    entry = catalog.get(text, context=context)
+    return str(entry.string) if entry and entry.string else ""
 
 
 def updated() -> bytes:
@@ -68,9 +86,9 @@ def updated() -> bytes:
                   fuzzy=False, creation_date=STABLE, revision_date=STABLE,
                   header_comment="# English texts of the sanchuang web pages "
                                  "(scripts/messages.py keeps this file complete).")
-    for text in sorted(used_texts()):
-        entry = old.get(text)
-        new.add(text, entry.string if entry else "")
+    for context, text in sorted(used_texts(), key=lambda key: (key[0] or "", key[1])):
+        new.add(text, _english(old, context, text) or _english(old, None, text),
+                context=context)
     out = BytesIO()
     write_po(out, new, width=0, omit_header=False, sort_output=True)
     return out.getvalue()

@@ -42,6 +42,14 @@ def gettext(message: str) -> str:
     return str(entry.string) if entry and entry.string and not entry.fuzzy else message
 
 
+def pgettext(context: str, message: str) -> str:
+    """A text whose English depends on where it is used (a button's "退回补充" is an order,
+    a stage's is a state)."""
+    found = catalog(_current.get())
+    entry = found.get(message, context=context) if found else None
+    return str(entry.string) if entry and entry.string and not entry.fuzzy else message
+
+
 def N_(message: str) -> str:
     """Marks a text of a Python module for the catalog; translated where it is shown."""
     return message

@@ -18,7 +18,7 @@ class Pages:
         self.env = make_environment("sanchuang.web")
         self.env.add_extension("jinja2.ext.i18n")
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
-            i18n.gettext, i18n.ngettext, newstyle=True)
+            i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
         self.env.globals.update(language=i18n.language, languages=i18n.LANGUAGES,
                                 html_lang=lambda: i18n.HTML_LANG[i18n.language()])
         self.env.filters.update(day=i18n.day, moment=i18n.moment, ordinal=i18n.ordinal)

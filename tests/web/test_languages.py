@@ -46,5 +46,16 @@ def test_an_unknown_language_changes_nothing(client: TestClient) -> None:
 
 
 def test_every_text_of_the_pages_has_english() -> None:
-    assert catalog.used_texts() >= {"工作台", "登录"}
+    assert catalog.used_texts() >= {(None, "工作台"), (None, "登录"), ("button", "退回补充")}
     assert catalog.missing() == [], "run scripts/messages.py and add the English"
+
+
+def test_one_chinese_text_with_two_meanings_has_two_englishes(client: TestClient) -> None:
+    from sanchuang.web import i18n
+
+    token = i18n._current.set("en")
+    try:
+        assert i18n.gettext("退回补充") == "Returned for revision"
+        assert i18n.pgettext("button", "退回补充") == "Return for revision"
+    finally:
+        i18n._current.reset(token)
