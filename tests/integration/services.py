@@ -6,6 +6,8 @@ and FAIL when CI (or SANCHUANG_REQUIRE_SERVICES=1) says the services must be the
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,8 @@ from contextlib import contextmanager
 import psycopg
 import pytest
 import redis
+
+from sanchuang.runtime.processes import wait_for
 
 PG_ADMIN = os.environ.get("SANCHUANG_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("SANCHUANG_TEST_REDIS", "redis://127.0.0.1:6379")
@@ -82,3 +86,46 @@ def redis_database(first: int | None = None) -> Iterator[str]:
             client.delete(*made[start:start + 1000])
         if client.get(OWNER_KEY) == owner.encode():
             client.delete(OWNER_KEY)
+
+
+def _pings(port: int) -> bool:
+    try:
+        return bool(redis.Redis(port=port, socket_connect_timeout=0.2).ping())
+    except redis.ConnectionError:
+        return False
+
+
+class OwnRedis:
+    """A Redis server of the test's own on a free port, so the test may kill and restart it
+    without touching the shared one. By default it keeps nothing on disk: a restart loses
+    every message; with ``keep`` every write is in an append-only file (fsync always) in
+    ``folder``, and a restart on the same folder has them all again."""
+
+    def __init__(self, port: int, folder: str, keep: bool = False):
+        self.port, self.folder, self.keep = port, folder, keep
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return self.db_url(0)
+
+    def db_url(self, db: int) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            unavailable("redis-server", FileNotFoundError("redis-server is not on PATH"))
+        self.proc = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--dir", self.folder, "--databases", "64",
+             *(["--appendonly", "yes", "--appendfsync", "always"] if self.keep
+               else ["--appendonly", "no"])],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: _pings(self.port), 10):
+            raise RuntimeError(f"redis-server on port {self.port} did not start")
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
