@@ -20,3 +20,7 @@ class SiteLinks:
 
     def publicity_notice(self, window_id: str) -> str:
         return f"{self.site_url}/publicity/{window_id}"
+
+    def nomination_page(self, nomination_id: str) -> str:
+        """The nominating village's page of one nomination (it asks the clerk to sign in)."""
+        return f"{self.site_url}/village/nominations/{nomination_id}"

@@ -99,6 +99,7 @@ PERMISSIONS: dict[str, Access] = {
     "publicity_notice": PUBLIC,
     "file_objection": PUBLIC,
     "objection_receipt": PUBLIC,
+    "objection_lookup": PUBLIC,
     "honours": PUBLIC,
     "verify": PUBLIC,
     "campaign_logs": PUBLIC,

@@ -3,6 +3,7 @@ the check of a published document's hash. No login; routes parse, call the bus, 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -80,6 +81,17 @@ def file_objection(request: Request, system: SystemDep, bus: BusDep, pages: Page
         return _notice_response(request, system, pages, found, 400, error=str(refusal), **form)
     code = public_queries.receipt_code(objection_id)
     return RedirectResponse(request.url_for("objection_receipt", code=code), status_code=303)
+
+
+@router.get("/objections/receipt", name="objection_lookup", response_class=HTMLResponse)
+def objection_lookup(request: Request, pages: PagesDep, code: str = "") -> Response:
+    """Look a case up by the receipt number the complainant was given."""
+    wanted = code.strip().upper()[:40]
+    if re.fullmatch(r"[0-9A-F]{8}", wanted):
+        return RedirectResponse(request.url_for("objection_receipt", code=wanted), 303)
+    error = i18n.N_("回执编号是8位数字或字母（A–F），请核对后再查") if wanted else ""
+    return pages.render("receipt_lookup.html", 400 if wanted else 200, code=wanted,
+                        error=error)
 
 
 @router.get("/objections/receipt/{code}", name="objection_receipt",

@@ -220,3 +220,40 @@ def test_a_campaign_from_nomination_to_the_honour_roll(journey: Journey,
     assert rows == 1, "one honouree: the other's objection was upheld"
     assert not ID_NUMBER.search(text), "an ID number on the public honour roll"
     assert not PHONE_NUMBER.search(text), "a phone number on the public honour roll"
+
+
+STAFF_PAGES = [
+    ("village", "/village/nominations"), ("village", "/village/nominations/new?programme="
+                                                     "model_household"),
+    ("village", "/village/roster"), ("village", "/village/roster/import"),
+    ("wenming", "/township"), ("wenming", "/township/review"), ("wenming", "/township/panel"),
+    ("wenming", "/township/publicity"), ("wenming", "/township/objections"),
+    ("wenming", "/township/commendation"), ("wenming", "/township/campaign"),
+    ("reviewer1", "/reviewing"), ("police", "/vetting"), ("dangwei", "/approval"),
+    ("admin", "/admin/users"), ("wenming", "/inbox"), ("wenming", "/desk"),
+]
+
+
+@pytest.mark.parametrize(("username", "path"), STAFF_PAGES,
+                         ids=[f"{u}{p}" for u, p in STAFF_PAGES])
+def test_staff_page_has_no_serious_accessibility_violations(
+        browser: Any, system: RunningSystem, username: str, path: str) -> None:
+    from test_accessibility import AXE, BLOCKING, describe
+
+    # as in test_accessibility: this context alone bypasses CSP so that axe can be added
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", bypass_csp=True)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{system.url}/login")
+        tab.fill("input[name=username]", username)
+        tab.fill("input[name=password]", system.password)
+        submit(tab, "main form button[type=submit]")
+        answer = tab.goto(f"{system.url}{path}")
+        assert answer is not None
+        assert answer.status == 200
+        tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        results = tab.evaluate("() => axe.run(document)")
+        blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
+        assert not blocking, f"{path}:\n{describe(blocking)}"
+    finally:
+        context.close()

@@ -13,6 +13,9 @@ class GazetteLinks:
     def publicity_notice(self, window_id: str) -> str:
         return f"https://xinping.example.gov.cn/gs/{window_id}.html"
 
+    def nomination_page(self, nomination_id: str) -> str:
+        return f"https://xinping.example.gov.cn/sb/{nomination_id}"
+
 
 def test_the_villages_are_sent_the_link_the_edge_builds_for_the_notice(flow):
     flow.bus.deps = replace(flow.bus.deps, links=GazetteLinks())
@@ -33,3 +36,16 @@ def test_without_links_the_notification_names_no_address(flow):
 def test_the_site_links_a_notice_under_its_own_address():
     links = SiteLinks("https://xinping.example.gov.cn")
     assert links.publicity_notice("w-1") == "https://xinping.example.gov.cn/publicity/w-1"
+
+
+def test_a_villages_stage_notice_links_the_nominations_page(flow):
+    flow.bus.deps = replace(flow.bus.deps, links=GazetteLinks())
+    flow.in_publicity("h-wang")
+    received = flow.notes("received", "inbox")
+    assert received
+    assert all("https://xinping.example.gov.cn/sb/" in note.text for note in received)
+
+
+def test_the_site_links_a_nomination_to_the_villages_page():
+    links = SiteLinks("https://xinping.example.gov.cn")
+    assert links.nomination_page("n-1") == "https://xinping.example.gov.cn/village/nominations/n-1"

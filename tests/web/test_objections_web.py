@@ -83,3 +83,20 @@ def test_the_sixth_objection_from_one_address_within_ten_minutes_is_refused(
     assert refused.status_code == 429
     assert "提交过于频繁" in refused.text
     assert objections(town) == 5
+
+
+def test_a_complainant_finds_the_case_by_the_receipt_number(client: TestClient,
+                                                            town: Township) -> None:
+    response = post(client, town, form_token(client, town.window_id))
+    code = response.headers["location"].rsplit("/", 1)[-1]
+    found = client.get("/objections/receipt", params={"code": f" {code.lower()} "},
+                       follow_redirects=False)
+    assert found.status_code == 303
+    assert found.headers["location"].endswith(f"/objections/receipt/{code}")
+    assert "赵群众" not in client.get(found.headers["location"]).text
+    for wrong in ("12345", "<script>x</script>", "ZZZZZZZZ", "x" * 5000):
+        page = client.get("/objections/receipt", params={"code": wrong})
+        assert page.status_code == 400
+        assert "回执编号是8位" in page.text
+        assert "<script>x" not in page.text
+    assert client.get("/objections/receipt").status_code == 200

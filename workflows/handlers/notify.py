@@ -86,6 +86,7 @@ def stage_notices(group: list[StoredEvent[events.StageChanged]], uow: UnitOfWork
         assert isinstance(event, events.StageChanged)
         nomination = nominations[event.nomination_id]
         kind, context = stage_notice(uow, event, nomination)
+        context["page_url"] = deps.links.nomination_page(nomination.id) if deps.links else ""
         notes += compose(uow, deps, stored.id, kind,
                          uow.directory.village_accounts(nomination.village_id), context)
     uow.notifications.add_many(notes)
