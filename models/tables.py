@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Float, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, Float, Index, String, Text, UniqueConstraint, text
 from sqlmodel import Field
 
 from models.review_tables import (  # the review's tables, reachable from here too
@@ -229,7 +229,11 @@ class NotificationRow(TableModel, table=True):
 
 class OutboxRow(TableModel, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "processed_at", "created_at"),)
+    # Only the events still waiting are indexed: a claim or a sweep reads the waiting
+    # events in id order through it, however many processed rows lie behind them.
+    __table_args__ = (Index("ix_outbox_waiting", "id",
+                            postgresql_where=text("processed_at IS NULL"),
+                            sqlite_where=text("processed_at IS NULL")),)
     id: int | None = Field(default=None, sa_column=Column(BigId, primary_key=True))
     type: str
     name: str
