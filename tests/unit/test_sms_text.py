@@ -7,9 +7,12 @@ from dataclasses import replace
 
 import pytest
 from fakes import FakeRenderer
+from pydantic import SecretStr
 
+from sanchuang.delivery.deliver import make_texter
 from sanchuang.delivery.render import Renderer
 from sanchuang.delivery.sms import HttpSmsGateway, OutgoingSms, segments, signed, units
+from sanchuang.settings import Settings
 from workflows.handlers import Deps
 from workflows.handlers.notify import compose
 from workflows.ports import Account
@@ -88,3 +91,12 @@ def test_the_sms_is_the_notifications_text_part(flow) -> None:
     assert sms.text.startswith("【新坪镇文明办】石门村村两委：石门村推荐的王建国家庭")
     assert "\n" not in sms.text
     assert len(segments(signed(sms.text, SIGN))) <= 2
+
+
+def test_no_gateway_without_a_url_and_an_empty_token_sends_no_header() -> None:
+    assert make_texter(Settings(sms_url="")) is None
+    texter = make_texter(Settings(sms_url="https://sms.example/send", sms_token=SecretStr("")))
+    assert isinstance(texter, HttpSmsGateway)
+    assert (texter.token, texter.signature) == ("", "【新坪镇文明办】")
+    with pytest.raises(ValueError, match="http"):
+        HttpSmsGateway("file:///etc/passwd")
