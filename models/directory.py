@@ -74,7 +74,7 @@ class Directory:
     def _accounts(self, condition: ColumnElement[bool]) -> list[Account]:
         rows = self.session.scalars(select(t.AccountRow).where(condition).order_by(
             ACCOUNT.c.id))
-        return [Account(r.id, r.name, r.role, r.village_id, r.email) for r in rows]
+        return [Account(r.id, r.name, r.role, r.village_id, r.email, r.phone) for r in rows]
 
 
 KIND_NAMES = {"village": "村（居）", "household": "户", "person": "人员"}

@@ -42,7 +42,7 @@ class PanelRepository:
 
     def accounts(self, ids: Sequence[str]) -> dict[str, Account]:
         rows = self.session.execute(select(ACCOUNT).where(ACCOUNT.c.id.in_(list(ids))))
-        return {r.id: Account(r.id, r.name, r.role, r.village_id, r.email) for r in rows}
+        return {r.id: Account(r.id, r.name, r.role, r.village_id, r.email, r.phone) for r in rows}
 
     def profiles(self, ids: Sequence[str] | None) -> dict[str, ReviewerProfile]:
         query = select(PROFILE)

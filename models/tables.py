@@ -81,6 +81,7 @@ class AccountRow(TableModel, table=True):
     role: str = Field(index=True)
     village_id: str | None = Field(default=None, index=True)
     email: str | None = None
+    phone: str | None = None
 
 
 class CredentialRow(TableModel, table=True):

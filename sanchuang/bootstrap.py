@@ -61,6 +61,7 @@ def bootstrap(
         clock=clock or store.clock,
         renderer=NotificationRenderer(renderer),
         email_enabled=settings.email_enabled,
+        sms_enabled=settings.sms_enabled,
         links=SiteLinks(settings.site_url),
         blobs=FolderBlobStore(settings.blob_dir or settings.data_dir / "blobs",
                               settings.attachment_max_bytes),

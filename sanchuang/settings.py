@@ -26,6 +26,15 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     mail_from: str = "wmb@xinping.gov.example"
 
+    # SANCHUANG_SMS_URL: the HTTP SMS gateway (sanchuang/delivery/sms.py). Set, an account
+    # with a phone and no e-mail address is sent its notifications by SMS. The token (empty:
+    # unset) goes as "Authorization: Bearer <token>"; the signature defaults to
+    # 【<township_name>文明办】.
+    sms_url: str = ""
+    sms_token: SecretStr | None = None
+    sms_sender: str = ""
+    sms_timeout_seconds: float = 10.0
+
     worker_concurrency: int = 2
     event_batch: int = 200
     sweep_seconds: float = 5.0
@@ -69,6 +78,14 @@ class Settings(BaseSettings):
     @property
     def embedded(self) -> bool:
         return not self.broker_url
+
+    @property
+    def sms_enabled(self) -> bool:
+        return bool(self.sms_url)
+
+    @property
+    def sms_signature(self) -> str:
+        return self.sms_sender or f"【{self.township_name}文明办】"
 
     @property
     def mail_dir(self) -> Path:

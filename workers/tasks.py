@@ -15,8 +15,9 @@ from celery.utils.time import get_exponential_backoff_interval
 from models import bench
 from models.errors import is_transient
 from sanchuang.bootstrap import System, bootstrap
-from sanchuang.delivery.deliver import deliver, make_mailer
+from sanchuang.delivery.deliver import deliver, make_mailer, make_texter
 from sanchuang.delivery.mail import TransientMailError
+from sanchuang.delivery.sms import TransientSmsError
 from sanchuang.runtime import fsbroker
 from sanchuang.runtime.celeryconfig import EVENTS, NOTIFICATIONS, SWEEPS, filesystem_options
 from sanchuang.runtime.logs import REQUEST_ID
@@ -27,14 +28,15 @@ from workflows.retry import RetriesExhausted
 
 log = logging.getLogger("sanchuang.tasks")
 TRANSIENT: tuple[type[Exception], ...] = (RetriesExhausted, TransientMailError,
-                                          ConnectionError, TimeoutError)
+                                          TransientSmsError, ConnectionError, TimeoutError)
 MAX_RETRIES, MAX_BACKOFF_S = 8, 60
 _system: dict[int, System] = {}
 
 
 def transient(error: BaseException) -> bool:
     """Named transient failures only: the store's (see models.errors), a command that was
-    still failing transiently after the bus's own retries, the mail server's, the network's."""
+    still failing transiently after the bus's own retries, the mail server's, the SMS
+    gateway's, the network's."""
     return isinstance(error, TRANSIENT) or is_transient(error)
 
 
@@ -101,7 +103,8 @@ def register(app: Celery, settings: Settings) -> None:
 
     @house_task(app, "sanchuang.deliver_notification", NOTIFICATIONS)
     def deliver_notification(notification_id: int) -> None:
-        deliver(system(settings).store, make_mailer(settings), notification_id, lease)
+        deliver(system(settings).store, make_mailer(settings), notification_id, lease,
+                make_texter(settings))
 
     @house_task(app, "sanchuang.sweep_publicity", SWEEPS)
     def sweep_publicity() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import jinja2
 
+from sanchuang.delivery.sms import segments
 from sanchuang.runtime.templating import make_environment
 
 KINDS: tuple[str, ...] = (
@@ -24,15 +25,10 @@ KINDS: tuple[str, ...] = (
     "reviewer_assigned",
 )
 
-SMS_SINGLE_SEGMENT = 70
-SMS_MULTI_SEGMENT = 67
 
 def sms_segments(text: str) -> int:
-    """Number of SMS segments for a UCS-2 message: 70 in one, 67 each when split."""
-    units = len(text.encode("utf-16-le")) // 2
-    if units <= SMS_SINGLE_SEGMENT:
-        return 1 if units else 0
-    return -(-units // SMS_MULTI_SEGMENT)
+    """Number of SMS segments the text takes (the rule is in :mod:`sanchuang.delivery.sms`)."""
+    return len(segments(text)) if text else 0
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ class Deps:
     clock: Clock
     renderer: Renderer
     email_enabled: bool = False
+    sms_enabled: bool = False  # accounts with a phone and no e-mail address get SMS
     links: Links | None = None  # without it, notifications carry no links
     blobs: BlobStore | None = None
 

@@ -37,8 +37,9 @@ STAGE_NOTICES = {
 
 def compose(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
             recipients: Iterable[Account], context: dict[str, Any]) -> list[Notification]:
-    """One in-app notification per recipient (delivered as it is written), and one e-mail
-    to those with an address when e-mail is on."""
+    """One in-app notification per recipient (delivered as it is written), one e-mail to
+    those with an address when e-mail is on, and one SMS (the text part) to those with a
+    phone and no address when SMS is on."""
     base = {"township": uow.directory.township_name(), "campaign": context.pop("campaign")}
     notes = []
     for account in recipients:
@@ -49,6 +50,9 @@ def compose(uow: UnitOfWork, deps: Deps, event_id: int, kind: str,
         if deps.email_enabled and account.email:
             notes.append(Notification(event_id, f"account:{account.id}", "email", kind,
                                       subject, text, html, address=account.email))
+        elif deps.sms_enabled and account.phone and not account.email:
+            notes.append(Notification(event_id, f"account:{account.id}", "sms", kind,
+                                      subject, text, "", address=account.phone))
     return notes
 
 

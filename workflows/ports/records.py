@@ -19,6 +19,7 @@ class Account:
     role: str
     village_id: str | None = None
     email: str | None = None
+    phone: str | None = None  # a mobile number for SMS, when the holder has no e-mail
 
 
 @dataclass(frozen=True)
