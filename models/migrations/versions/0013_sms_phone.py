@@ -1,14 +1,14 @@
 """A phone number on each account, for the SMS channel (accounts without e-mail).
 
-Revision ID: sms_phone
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "sms_phone"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
