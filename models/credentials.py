@@ -50,14 +50,18 @@ class Credentials:
                 CREDENTIAL.c.username)).all()
             return [_credential(row, account) for row, account in pairs]
 
-    def add(self, credential: Credential, now: datetime) -> None:
-        """A new login, and its account when the account does not exist yet."""
+    def add(self, credential: Credential, now: datetime, phone: str | None = None) -> None:
+        """A new login, and its account when the account does not exist yet (``phone``, when
+        given, is set on the account either way)."""
         with self.store.sessions.begin() as session:
-            if session.get(t.AccountRow, credential.account_id) is None:
+            account = session.get(t.AccountRow, credential.account_id)
+            if account is not None and phone:
+                account.phone = phone
+            if account is None:
                 session.add(t.AccountRow(id=credential.account_id, name=credential.name,
                                          role=credential.role,
                                          village_id=credential.village_id,
-                                         email=credential.email))
+                                         email=credential.email, phone=phone))
                 session.flush()
             session.add(t.CredentialRow(
                 username=credential.username, account_id=credential.account_id,

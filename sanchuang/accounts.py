@@ -24,6 +24,7 @@ from models.store import Store
 from workflows.errors import Forbidden, InvalidInput
 from workflows.nomination import Actor
 from workflows.stages import Role
+from workflows.text import valid_phone
 
 SECRETARIAT = Actor("secretariat", Role.SECRETARIAT, "镇文明办")
 APPROVER = Actor("approver", Role.APPROVER, "镇党委")
@@ -105,6 +106,7 @@ class NewUser:
     department: str | None = None
     email: str | None = None
     account_id: str | None = None
+    phone: str | None = None  # for SMS, when the account has no e-mail
 
 
 class Logins:
@@ -126,7 +128,8 @@ class Logins:
             raise InvalidInput(f"账号 {account_id} 已有登录名 {self.rows.login_of(account_id)}")
         self.rows.add(Credential(new.username, account_id, new.name, new.role.value,
                                  new.village_id, new.department, new.email,
-                                 self.hasher.hash(new.password), False, 0), now)
+                                 self.hasher.hash(new.password), False, 0), now,
+                      phone=valid_phone(new.phone, "手机号") if new.phone else None)
         found = self.find(new.username)
         assert found is not None
         return found

@@ -42,6 +42,7 @@ def create(
     village: Annotated[str | None, typer.Option(help="村（居）代码，村级账号必填")] = None,
     department: Annotated[str | None, typer.Option(help="联审部门，部门账号必填")] = None,
     email: Annotated[str | None, typer.Option(help="接收通知的电子邮箱")] = None,
+    phone: Annotated[str | None, typer.Option(help="手机号：没有电子邮箱时用短信通知")] = None,
     account: Annotated[str | None, typer.Option(
         help="已有账号的编号（如评审委员 reviewer-1）；不填则新建或用村级账号")] = None,
     password_stdin: Annotated[bool, typer.Option(help="从标准输入读取密码")] = False,
@@ -50,7 +51,7 @@ def create(
     logins, clock = _logins()
     password = _password(password_stdin)
     user = logins.create(NewUser(username, role, name, password, village, department, email,
-                                 account),
+                                 account, phone),
                          clock.now())
     console.print(f"已新建登录账号 {user.username}（{user.role_name}，账号 {user.account_id}）")
 

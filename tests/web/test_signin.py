@@ -108,3 +108,23 @@ def test_an_empty_web_secret_is_no_secret(town: Township) -> None:
 
     empty = town.system.settings.model_copy(update={"web_secret": SecretStr("")})
     assert len(site_secret(empty)) >= 32
+
+
+def test_a_login_can_carry_the_accounts_phone_for_sms(town: Township) -> None:
+    from sqlalchemy import select
+
+    from models import tables as t
+    from sanchuang.accounts import NewUser, StaffRole
+    from workflows.errors import InvalidInput
+
+    logins = Logins(town.store)
+    logins.create(NewUser("clerk9", StaffRole.VILLAGE, "湾里村", PASSWORD, "430522100201",
+                          phone="138 1234 5678"), town.store.clock.now())
+    with town.store.sessions() as session:
+        phone = session.scalar(select(t.AccountRow.phone).where(
+            t.AccountRow.id == "village-430522100201"))
+    assert phone == "13812345678"
+    with pytest.raises(InvalidInput, match="手机号"):
+        logins.create(NewUser("wenming9", StaffRole.SECRETARIAT, "镇文明办", PASSWORD,
+                              phone="12345"), town.store.clock.now())
+    assert logins.find("wenming9") is None
