@@ -14,7 +14,7 @@ from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.ports import Account, Notification, StoredEvent, UnitOfWork
 from workflows.stages import STAGE_NAMES_ZH, Stage
-from workflows.text import mask_contacts
+from workflows.disclosure import mask_contacts
 
 #: Working days the investigator has to reply to an objection.
 REPLY_WORKING_DAYS = 10
