@@ -64,6 +64,14 @@ def honour_roll(store: Store, year: int) -> ListExport:
                       f"honour-roll-{year}")
 
 
+def for_campaign(store: Store, campaign_id: str, kind: str) -> ListExport:
+    """A list of ``KINDS`` for the campaign (the honour roll: of the campaign's year)."""
+    if kind == "honour-roll":
+        with store.uow() as uow:
+            return honour_roll(store, uow.campaigns.get(campaign_id).year)
+    return campaign_list(store, campaign_id, kind)
+
+
 def to_xlsx(export: ListExport) -> bytes:
     book = Workbook()
     sheet = book.active

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
 
 from sanchuang.documents.pdf import FONT, Page, para, render
 from sanchuang.runtime.templating import clause, date_zh, sentence, zh_numeral
@@ -106,8 +107,7 @@ def decision_pdf(context: dict[str, Any]) -> bytes:
     head.style.textColor = RED
     story: list[Flowable] = [
         head, para(decision["number"], 12, 1, space_after=4),
-        Table([[""]], colWidths=[page.frame_width], rowHeights=[2],
-              style=[("LINEABOVE", (0, 0), (-1, 0), 1.5, RED)]),
+        HRFlowable(width="100%", thickness=1.5, color=RED),
         Spacer(1, 0.4 * cm), para(decision["title"], 18, 1, space_after=12),
         para(f"{decision['addressee']}：", 12, space_after=4),
         para(sentence(decision["background"]), 12, space_after=4),

@@ -101,7 +101,7 @@ class SheetCanvas(Canvas):
     """Holds pages back until the end so each can print "第 N 页 共 M 页" of its sheet."""
 
     def __init__(self, *args: Any, **kwargs: Any):
-        kwargs.setdefault("initialFontName", fonts.register()[0])  # not the built-in Helvetica
+        kwargs["initialFontName"] = fonts.register()[0]  # never the built-in Helvetica
         super().__init__(*args, **kwargs)
         self.sheet, self.sheet_label = 0, ""
         self._held: list[dict[str, Any]] = []
