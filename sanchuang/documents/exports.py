@@ -68,7 +68,8 @@ def for_campaign(store: Store, campaign_id: str, kind: str) -> ListExport:
     """A list of ``KINDS`` for the campaign (the honour roll: of the campaign's year)."""
     if kind == "honour-roll":
         with store.uow() as uow:
-            return honour_roll(store, uow.campaigns.get(campaign_id).year)
+            year = uow.campaigns.get(campaign_id).year
+        return honour_roll(store, year)
     return campaign_list(store, campaign_id, kind)
 
 
