@@ -72,8 +72,9 @@ def public_entry(entry: Mapping[str, Any]) -> dict[str, Any]:
     through ``public_text``."""
     shown = {key: entry.get(key) for key in PUBLIC_FIELDS}
     for key in _FREE_TEXT:
-        if isinstance(shown[key], str):
-            shown[key] = public_text(shown[key])
+        value = shown[key]
+        if isinstance(value, str):
+            shown[key] = public_text(value)
     return shown
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from workflows.calendar import local_date, start_of_day
 from workflows.campaign import Campaign
-from workflows.nomination import Nomination
 from workflows.disclosure import public_text
+from workflows.nomination import Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 
 #: A window's closing moments are the first instant after it; its last day holds the one before.

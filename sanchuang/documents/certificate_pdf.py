@@ -11,8 +11,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
-from reportlab.platypus import Frame, Paragraph
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, Paragraph
 
 from sanchuang.documents import fonts
 from sanchuang.documents.pdf import style
