@@ -11,6 +11,11 @@ ENV PYTHONUNBUFFERED=1 \
 # Only what `pip install .` needs: the project metadata and the four packages
 # (templates, migrations and other package data travel inside them).
 # README.md* : the readme named in pyproject.toml, copied when present.
+# A Chinese TrueType font, embedded (as a subset) in every PDF the system prints.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /tmp/build
 COPY pyproject.toml README.md* ./
 COPY workflows ./workflows

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
 
     blob_dir: Path | None = None  # SANCHUANG_BLOB_DIR; default data_dir/blobs
     attachment_max_bytes: int = 10 * 1024 * 1024
+    # SANCHUANG_CJK_FONT: a TrueType font file (.ttf/.ttc) with Chinese glyphs, embedded in
+    # every PDF; unset: the first of the Debian font packages' files found (documents/fonts.py).
+    cjk_font: Path | None = None
 
     @property
     def db_url(self) -> str:

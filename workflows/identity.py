@@ -1,4 +1,5 @@
-"""PRC resident ID numbers and mainland mobile numbers: validation, ages, masking.
+"""PRC resident ID numbers and mainland mobile numbers: validation and ages
+(masking is workflows/disclosure.py's).
 
 ID numbers follow GB 11643-1999: six digits of region code, eight digits of birth
 date (YYYYMMDD), three digits of sequence (the last one odd for men, even for women)
@@ -99,28 +100,6 @@ def age_on(id_number_or_birth_date: str | date, on: date) -> int:
         raise ValueError(f"日期 {on.isoformat()} 早于出生日期 {born.isoformat()}")
     before_birthday = (on.month, on.day) < (born.month, born.day)
     return on.year - born.year - int(before_birthday)
-
-
-def _mask_all_but_last4(value: str) -> str:
-    if len(value) <= 4:
-        return "*" * len(value)
-    return "*" * (len(value) - 4) + value[-4:]
-
-
-def mask_id_number(s: str) -> str:
-    """First 6 and last 4 characters visible, everything in between as ``*``."""
-    value = s.strip().upper()
-    if len(value) <= 10:
-        return _mask_all_but_last4(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
-
-
-def mask_phone(s: str) -> str:
-    """``138****5678`` for a mobile number; anything else masked except the last 4."""
-    value = s.strip()
-    if _MOBILE.fullmatch(value):
-        return value[:3] + "****" + value[-4:]
-    return _mask_all_but_last4(value)
 
 
 def validate_phone(s: str) -> str:

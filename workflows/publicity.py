@@ -11,6 +11,7 @@ from typing import Any
 
 from workflows.calendar import local_date, start_of_day
 from workflows.campaign import Campaign
+from workflows.disclosure import public_text
 from workflows.nomination import Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 
@@ -78,12 +79,12 @@ def public_entry(nomination: Nomination, village_name: str) -> dict[str, Any]:
     """Only what the domain guide allows on a public list: no ID, phone or address."""
     return {
         "nomination_id": nomination.id,
-        "display_name": nomination.display_name,
+        "display_name": public_text(nomination.display_name),
         "village_name": village_name,
         "programme": nomination.programme.value,
         "category": nomination.category,
         "star_level": nomination.star_level,
-        "deeds": nomination.deeds[:200],
+        "deeds": public_text(nomination.deeds)[:200],
     }
 
 

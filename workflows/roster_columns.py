@@ -12,11 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from workflows.disclosure import mask_id_number, mask_phone
 from workflows.identity import (
     InvalidIdNumber,
     InvalidPhone,
-    mask_id_number,
-    mask_phone,
     validate_id_number,
     validate_phone,
 )

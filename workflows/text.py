@@ -1,6 +1,6 @@
 """Text from people, normalised on entry: NFC, control and invisible format characters
-stripped, whitespace collapsed, lengths bounded; phones and e-mail addresses checked; phone
-and ID numbers masked in text forwarded to third parties.
+stripped, whitespace collapsed, lengths bounded; phones and e-mail addresses checked (masking is
+workflows/disclosure.py's).
 
 Every command handler that takes text from a person calls these, so the CLI, the workers and
 the web layer all get the same rules and the same refusals."""
@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from workflows.errors import InvalidInput
-from workflows.identity import InvalidPhone, mask_id_number, validate_phone
+from workflows.identity import InvalidPhone, validate_phone
 
 #: Unicode categories removed: control characters (Cc) and invisible format characters (Cf,
 #: e.g. U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF).
@@ -21,9 +21,6 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
 _LANDLINE = re.compile(r"0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?")
 _PHONE_SPACES = re.compile(r"[\s()（）]")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
-_ID_IN_TEXT = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
-_MOBILE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
 
 
 def _visible(value: str, keep: str = "") -> str:
@@ -84,16 +81,3 @@ def valid_contact(value: str, field: str = "联系方式") -> str:
     if "@" in text:
         return valid_email(text, field)
     return valid_phone(text, field)
-
-
-def mask_contacts(text: str) -> str:
-    """Text for a third party: ID numbers as the first 6 + ``********`` + the last 4, mobile
-    numbers as ``139****1234`` (full-width digits are read as digits)."""
-    text = text.translate(_FULL_WIDTH_DIGITS)
-    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text)
-    return _MOBILE_IN_TEXT.sub(lambda m: _mask_mobile(m.group()), text)
-
-
-def _mask_mobile(found: str) -> str:
-    digits = re.sub(r"[^0-9]", "", found)[-11:]
-    return digits[:3] + "****" + digits[-4:]

@@ -20,6 +20,7 @@ from sanchuang.cli.attach import attach
 from sanchuang.cli.calendar import calendar_app
 from sanchuang.cli.clock import clock_app
 from sanchuang.cli.demo import run_demo
+from sanchuang.cli.export import export_app
 from sanchuang.cli.failures import report_failure
 from sanchuang.cli.paper import paper_app
 from sanchuang.cli.refusals import file_refusal, refusals, refuse
@@ -41,6 +42,7 @@ app = typer.Typer(help="三创评选工作流：星级文明村、道德模范�
 app.add_typer(clock_app, name="clock")
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(paper_app, name="paper")
+app.add_typer(export_app, name="export")
 app.command("attach")(attach)
 app.add_typer(review_app, name="review")
 app.add_typer(roster_app, name="roster")

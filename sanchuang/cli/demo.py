@@ -12,7 +12,7 @@ from rich.markup import escape
 from models import queries
 from sanchuang.bootstrap import System
 from sanchuang.cli.printing import load_sample_with_progress, review_table, summary_table
-from sanchuang.documents.notices import write_documents
+from sanchuang.documents.files import write_campaign
 from sanchuang.runtime.processes import ensure_running
 from sanchuang.sample.demo import DemoRun, output_folder, problems, unfinished
 from workflows.stages import Stage
@@ -44,8 +44,8 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
     console.print(summary_table(system, run.campaign_id))
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(escape(r["display_name"]) for r in commended))
-    for path in write_documents(system.store, system.documents, run.campaign_id,
-                                output_folder(out, system, run.campaign_id)):
+    folder = output_folder(out, system, run.campaign_id)
+    for path in write_campaign(system.store, system.documents, run.campaign_id, folder):
         console.print(f"已生成：{path.resolve()}")
     found = problems(system, run.campaign_id)
     for problem in found:

@@ -52,7 +52,7 @@ def _programme(row: SheetNomination) -> str:
 
 def _votes(sheet: AssemblySheet, width: float) -> Table:
     head = ["序号", "编号", "被推荐对象", "项目（类别）", "赞成", "反对", "弃权", "结果"]
-    fixed = [1.2 * cm, 2.0 * cm, None, 4.2 * cm, 1.6 * cm, 1.6 * cm, 1.6 * cm, 2.0 * cm]
+    fixed = [1.2 * cm, 2.0 * cm, None, 3.8 * cm, 1.6 * cm, 1.6 * cm, 1.6 * cm, 2.0 * cm]
     known = sum(w for w in fixed if w is not None)
     widths = [w if w is not None else width - known for w in fixed]
     rows = [[str(i), sheet.codes[n.id], para(n.name, 10, 1), para(_programme(n), 9, 1),

@@ -1,5 +1,5 @@
-"""The printing press of the paper channel: A4 pages in a built-in Chinese font (no font
-file needed), a header with the township and campaign, "第 N 页 共 M 页" per sheet, and the
+"""The printing press of the paper channel: A4 pages in an embedded Chinese font (fonts.py),
+a header with the township and campaign, "第 N 页 共 M 页" per sheet, and the
 small drawn pieces of a form (tick boxes, write-in lines)."""
 
 from __future__ import annotations
@@ -13,20 +13,19 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-FONT = "STSong-Light"
-CODE_FONT = "Courier-Bold"  # built in too: codes the clerk types in, with no look-alikes
+from sanchuang.documents import fonts
+
+FONT = fonts.CJK
+CODE_FONT = fonts.CODE  # codes the clerk types in: monospaced, with no look-alikes
 MARGIN = 2 * cm
 FRAME_PADDING = 6  # points: reportlab's default frame padding on each side
 
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    return fonts.register()[0]
 
 
 def style(size: float = 10.5, align: int = 0, leading: float | None = None,
@@ -102,6 +101,7 @@ class SheetCanvas(Canvas):
     """Holds pages back until the end so each can print "第 N 页 共 M 页" of its sheet."""
 
     def __init__(self, *args: Any, **kwargs: Any):
+        kwargs["initialFontName"] = fonts.register()[0]  # never the built-in Helvetica
         super().__init__(*args, **kwargs)
         self.sheet, self.sheet_label = 0, ""
         self._held: list[dict[str, Any]] = []
@@ -146,6 +146,7 @@ class Page:
 
 def render(page: Page, story: list[Flowable], title: str) -> bytes:
     """The story laid out on A4 pages; returns the PDF."""
+    fonts.register()
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=page.size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=MARGIN, title=title,

@@ -24,6 +24,7 @@ from workflows.policy import Criterion, Rubric
 
 BLANK_DATE = "______年____月____日"
 BLANK_NAME = "____________________"
+ROWS_WITH_SIGNATURE = 3  # the table's last rows, printed on the page the reviewer signs
 INSTRUCTIONS = (
     "填表说明：",
     "1. 请对照评分细则逐项评分，每项分数须在该项分值范围内；印有方框的项目，达标的在方框内打“√”，"
@@ -70,7 +71,9 @@ def _criterion_head(criterion: Criterion) -> str:
     return f"{criterion.name}\n{scale}"
 
 
-def _table(sheet: ScoreSheet, page: Page) -> Table:
+def _tables(sheet: ScoreSheet, page: Page) -> tuple[list[Flowable], Table]:
+    """The table as the rows that may run over pages and its last rows, which are kept on
+    one page with the signature block (a sheet is never signed on a page without marks)."""
     fixed = _columns(sheet)
     total_head = "合计\n（星）" if sheet.rubric.style == "stars" else "合计\n（分）"
     tail = [(total_head, 1.4 * cm), ("回避\n（打√并写明理由）", 3.8 * cm)]
@@ -79,13 +82,20 @@ def _table(sheet: ScoreSheet, page: Page) -> Table:
     widths = [w for _, w in fixed] + [spare / len(criteria)] * len(criteria) + [w for _, w in tail]
     head = [h for h, _ in fixed] + [_criterion_head(c) for c in criteria] + [h for h, _ in tail]
     body = [_row(sheet, n, i, widths[-1]) for i, n in enumerate(sheet.rows, 1)]
-    table = Table([[para(h, 8, 1) for h in head], *body], colWidths=widths,
-                  rowHeights=[None] + [1.0 * cm] * len(body), repeatRows=1)
+    split = max(len(body) - ROWS_WITH_SIGNATURE, 0)
+    first = [[para(h, 8, 1) for h in head], *body[:split]]
+    last = body[split:] if split else first[:1] + body
+    return ([_grid(first, widths, header=True)] if split else []), _grid(last, widths, not split)
+
+
+def _grid(rows: list[list[object]], widths: list[float], header: bool) -> Table:
+    heights = ([None] if header else []) + [1.0 * cm] * (len(rows) - int(header))
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=int(header))
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 9), ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 1), (-1, -1), "CENTER"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-        ("FONT", (1, 1), (1, -1), CODE_FONT, 9),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, int(header)), (-1, -1), "CENTER"),
+        ("FONT", (1, int(header)), (1, -1), CODE_FONT, 9),
+        *([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))] if header else []),
     ]))
     return table
 
@@ -103,6 +113,7 @@ def sheet_story(sheet: ScoreSheet, page: Page, reviewer: str | None) -> list[Flo
     """One reviewer's sheet (``reviewer`` None: a blank name line to fill in)."""
     mode = "盲评（只显示编号）" if sheet.blind else "记名评审"
     width = page.frame_width
+    running, last = _tables(sheet, page)
     return [
         SheetStart(f"评委：{reviewer}" if reviewer else ""),
         para(f"{sheet.programme_name}评审打分表", 18, 1, space_after=8),
@@ -111,14 +122,14 @@ def sheet_story(sheet: ScoreSheet, page: Page, reviewer: str | None) -> list[Flo
                [9 * cm, 5 * cm, 7 * cm, width - 21 * cm]),
         fields([f"评委：{reviewer or BLANK_NAME}", f"评审日期：{BLANK_DATE}",
                 rubric_rule(sheet.rubric)], [7 * cm, 7 * cm, width - 14 * cm]),
+        *(para(line, 9) for line in INSTRUCTIONS),
         Spacer(1, 0.2 * cm),
-        _table(sheet, page),
-        Spacer(1, 0.5 * cm),
+        *running,
         KeepTogether([
+            last,
+            Spacer(1, 0.5 * cm),
             fields(["", f"评委签名：{BLANK_NAME}", f"日期：{BLANK_DATE}"],
                    [width - 16 * cm, 9 * cm, 7 * cm], 11),
-            Spacer(1, 0.3 * cm),
-            *(para(line, 9) for line in INSTRUCTIONS),
         ]),
     ]
 

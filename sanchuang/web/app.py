@@ -23,6 +23,7 @@ from sanchuang.web import (
     signin,
     township,
     township_campaign,
+    township_exports,
     township_nomination,
     township_publicity,
     township_review,
@@ -73,7 +74,7 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(public_log.router, include_in_schema=False)
     for router in (township.router, township_review.router, township_publicity.router,
                    township_nomination.router, township_campaign.router,
-                   approval.router):
+                   approval.router, township_exports.router):
         app.include_router(router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)

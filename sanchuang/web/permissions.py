@@ -163,6 +163,7 @@ PERMISSIONS: dict[str, Access] = {
     "township_objection_resolve": staff(S),
     "township_commendation": staff(S, A),
     "township_commendation_publish": staff(S, A),
+    "township_export": staff(S, A),
     "township_nomination": staff(S),
     "township_revoke": staff(S),
     "township_campaign": staff(S),

@@ -8,7 +8,7 @@ from typing import Any
 from models.village_queries import Step
 from sanchuang.web.i18n import N_
 from workflows.attachments import KIND_NAMES_ZH, PURPOSE_NAMES_ZH, Kind, Purpose
-from workflows.identity import mask_id_number, mask_phone
+from workflows.disclosure import mask_id_number, mask_phone
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.stages import STAGE_NAMES_ZH, Role, Stage
 

@@ -4,14 +4,13 @@ from datetime import date
 
 import pytest
 
+from workflows.disclosure import mask_id_number, mask_phone
 from workflows.identity import (
     InvalidIdNumber,
     InvalidPhone,
     age_on,
     birth_date,
     check_character,
-    mask_id_number,
-    mask_phone,
     validate_id_number,
     validate_phone,
 )

@@ -157,3 +157,14 @@ def test_the_assembly_sheet_counts_its_pages() -> None:
     assert len(printed) == 2
     assert "第 1 页 共 2 页" in printed[0]
     assert "第 2 页 共 2 页" in printed[1]
+
+
+@pytest.mark.parametrize("count", range(6, 24))
+def test_the_signature_block_is_on_the_page_of_the_last_row(count: int) -> None:
+    rows = [SheetNomination(f"{i:02d}ffeeddccbbaa99887766554433221", Programme.MODEL_HOUSEHOLD,
+                            f"赵家{i}家庭", "430522100201", "湾里村", "") for i in range(count)]
+    sheet = household_sheet(rows)
+    text = print_score(sheet, ["刘志明"])
+    signed = [page for page in text if "评委签名" in page]
+    assert len(signed) == 1
+    assert sheet.codes[rows[-1].id] in signed[0]

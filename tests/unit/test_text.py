@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from workflows.disclosure import mask_contacts
 from workflows.errors import InvalidInput
-from workflows.text import clean_line, clean_text, mask_contacts, valid_contact
+from workflows.text import clean_line, clean_text, valid_contact
 
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2064\ufeff"
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from workflows import events
 from workflows.calendar import local_date
+from workflows.disclosure import mask_contacts
 from workflows.errors import NotFound
 from workflows.handlers.context import Deps, nomination_ids
 from workflows.nomination import Nomination
@@ -14,7 +15,6 @@ from workflows.objections import OUTCOME_NAMES_ZH
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.ports import Account, Notification, StoredEvent, UnitOfWork
 from workflows.stages import STAGE_NAMES_ZH, Stage
-from workflows.text import mask_contacts
 
 #: Working days the investigator has to reply to an objection.
 REPLY_WORKING_DAYS = 10

@@ -1,0 +1,107 @@
+"""The notice board's PDFs (publicity notice, commendation decision, certificates), read
+back: the honourees' names are there as text, every font is embedded, and no ID number or
+phone number slipped in from the deeds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from sanchuang.documents.certificate_pdf import certificate_pdf, certificates
+from sanchuang.documents.fonts import FontMissing, cjk_font_file
+from sanchuang.documents.notice_pdf import decision_pdf, publicity_pdf
+from workflows.disclosure import leaks
+
+ID, MOBILE = "430522199001011235", "13812345678"
+ENTRIES = [
+    {"nomination_id": "a1", "display_name": "王建国家庭", "village_name": "湾里村",
+     "programme": "model_household", "category": "", "star_level": "五星",
+     "deeds": f"孝老爱亲，邻里和睦（户主身份证{ID}，电话{MOBILE}）", "id_number": ID},
+    {"nomination_id": "a2", "display_name": "李秀英", "village_name": "杨柳村",
+     "programme": "moral_exemplar", "category": "孝老爱亲", "star_level": None,
+     "deeds": "照顾瘫痪婆婆二十年", "phone": MOBILE},
+]
+GROUPS = [{"programme": "model_household", "programme_name": "道德模范户",
+           "title_name": "道德模范户", "unit": "户家庭", "entries": ENTRIES[:1]},
+          {"programme": "moral_exemplar", "programme_name": "道德标兵",
+           "title_name": "道德标兵", "unit": "名同志", "entries": ENTRIES[1:]}]
+BASE: dict[str, Any] = {"township": "新坪镇", "campaign": {"name": "2026年度“三创”评选活动",
+                                                           "year": 2026}}
+ORGANS = ["中共新坪镇委员会", "新坪镇人民政府"]
+
+
+def publicity() -> bytes:
+    notice = {"title": "关于2026年度“三创”评选活动拟命名名单的公示", "basis": "根据通知",
+              "procedure": "村级推荐、镇党委审定", "opens_on": date(2026, 9, 30),
+              "closes_on": date(2026, 10, 12), "objection_deadline": date(2026, 10, 12),
+              "contact": {"phone": "0739-6812345", "email": "wmb@xinping.example",
+                          "address": "新坪镇人民政府三楼"},
+              "issued_by": ORGANS, "issued_on": date(2026, 9, 29), "version": 1,
+              "content_hash": "ab" * 32}
+    return publicity_pdf({**BASE, "notice": notice, "groups": GROUPS})
+
+
+def decision() -> dict[str, Any]:
+    return {"number": "新坪发〔2026〕12号", "title": "关于表彰2026年度先进的决定",
+            "addressee": "各村（居）", "background": "为推进“三创”活动",
+            "procedure": "村级推荐、公示", "issued_by": ORGANS,
+            "issued_on": date(2026, 10, 20), "version": 1, "content_hash": "cd" * 32}
+
+
+def text_of(pdf: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def all_pdfs() -> dict[str, bytes]:
+    found = {"publicity": publicity(),
+             "decision": decision_pdf({**BASE, "decision": decision(), "groups": GROUPS})}
+    for cert in certificates(decision(), BASE["campaign"], GROUPS):
+        found[cert.honouree] = certificate_pdf(cert)
+    return found
+
+
+def test_the_notice_and_the_decision_name_every_honouree_without_ids_or_phones() -> None:
+    for name in ("publicity", "decision"):
+        text = text_of(all_pdfs()[name])
+        assert "王建国家庭" in text
+        assert "李秀英" in text
+        assert ID not in text
+        assert MOBILE not in text
+        assert leaks(text) == []
+    assert "孝老爱亲，邻里和睦" in text_of(publicity())
+
+
+def test_one_certificate_per_honouree_with_the_title_awarded() -> None:
+    pdfs = all_pdfs()
+    assert "五星道德模范户" in text_of(pdfs["王建国家庭"])
+    text = text_of(pdfs["李秀英"])
+    for shown in ("荣", "李秀英", "道德标兵"):
+        assert shown in text
+    assert len(PdfReader(BytesIO(pdfs["李秀英"])).pages) == 1
+
+
+def test_pdffonts_lists_every_font_as_embedded(tmp_path: Path) -> None:
+    if shutil.which("pdffonts") is None:
+        pytest.fail("pdffonts is missing: apt-get install poppler-utils")
+    for name, pdf in all_pdfs().items():
+        path = tmp_path / "doc.pdf"
+        path.write_bytes(pdf)
+        lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert lines, name
+        for line in lines:  # name type encoding emb sub uni ...: "emb" is the 4th from the end
+            assert line.split()[-5] == "yes", f"{name}: {line}"
+
+
+def test_without_a_chinese_font_the_error_names_the_package(tmp_path: Path) -> None:
+    with pytest.raises(FontMissing, match="fonts-wqy-microhei"):
+        cjk_font_file(None, (("fonts-wqy-microhei", str(tmp_path / "none.ttc")),))
+    with pytest.raises(FontMissing, match="SANCHUANG_CJK_FONT"):
+        cjk_font_file(tmp_path / "missing.ttf")
