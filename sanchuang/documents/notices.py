@@ -91,11 +91,6 @@ def decision_context(store: Store, doc: PublishedList) -> dict[str, Any]:
             "programme_names": {p.value: n for p, n in PROGRAMME_NAMES_ZH.items()}}
 
 
-def campaign_folder(root: Path, campaign: Campaign) -> Path:
-    """Each campaign's documents in a folder of its own (year and id), never shared."""
-    return root / f"{campaign.year}-{campaign.id}"
-
-
 def write_documents(store: Store, renderer: DocumentRenderer, campaign_id: str,
                     folder: Path) -> list[Path]:
     """Write the launch notice and every version of the notice and the decision as printable
