@@ -105,7 +105,7 @@ def _persons(session: Session, ids: list[str]) -> dict[str, Subject]:
 
 def member(person: t.PersonRow) -> Member:
     return Member(person.id, person.name, person.birth_date, person.serving_until,
-                  person.deceased_on)
+                  person.deceased_on, person.gender)
 
 
 LOADERS = {"village": _villages, "household": _households, "person": _persons}

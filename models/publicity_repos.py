@@ -129,6 +129,18 @@ class DocumentRepository:
                                                       DOC.c.kind == kind)
         return int(self.session.scalar(query) or 0) + 1
 
+    def numbers_in_year(self, township_id: str, year: int, except_campaign: str) -> set[str]:
+        """Document numbers (文号) given in a township's year by other campaigns: their launch
+        notices (a campaign's basis) and commendation decisions."""
+        campaign = t.CampaignRow.__table__
+        others = self.session.execute(select(campaign.c.id, campaign.c.details).where(
+            campaign.c.township_id == township_id, campaign.c.year == year,
+            campaign.c.id != except_campaign)).all()
+        metas = self.session.scalars(select(DOC.c.meta).where(
+            DOC.c.campaign_id.in_([row.id for row in others]))).all()
+        numbers = {(row.details or {}).get("basis", "") for row in others}
+        return (numbers | {(meta or {}).get("number", "") for meta in metas}) - {""}
+
     def latest_meta(self, campaign_id: str, kind: str) -> tuple[dict, datetime] | None:
         """The newest version's meta and date, without loading its entries."""
         query = (select(DOC.c.meta, DOC.c.created_at)

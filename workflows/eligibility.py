@@ -22,6 +22,7 @@ class Member:
     birth_date: date | None = None
     serving_until: date | None = None
     deceased_on: date | None = None
+    gender: str = ""
 
 
 @dataclass(frozen=True)

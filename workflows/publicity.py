@@ -12,6 +12,8 @@ from typing import Any
 from workflows.calendar import local_date, start_of_day
 from workflows.campaign import Campaign
 from workflows.disclosure import public_text
+from workflows.eligibility import Member
+from workflows.identity import age_on
 from workflows.nomination import Nomination
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 
@@ -75,9 +77,22 @@ class PublishedList:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def public_entry(nomination: Nomination, village_name: str) -> dict[str, Any]:
-    """Only what the domain guide allows on a public list: no ID, phone or address."""
-    return {
+def personal_details(person: Member | None, on: date) -> dict[str, Any]:
+    """An exemplar's gender and age on ``on`` (or 已故): what a list of persons shows."""
+    if person is None:
+        return {}
+    if person.deceased_on is not None:
+        return {"gender": person.gender, "age": "已故"}
+    age = age_on(person.birth_date, on) if person.birth_date else ""
+    return {"gender": person.gender, "age": f"{age}岁" if age != "" else ""}
+
+
+def public_entry(nomination: Nomination, village_name: str, person: Member | None = None,
+                 on: date | None = None) -> dict[str, Any]:
+    """Only what the domain guide allows on a public list: no ID, phone or address; for a
+    person, their gender and age."""
+    details = personal_details(person, on) if on is not None else {}
+    return {**details,
         "nomination_id": nomination.id,
         "display_name": public_text(nomination.display_name),
         "village_name": village_name,

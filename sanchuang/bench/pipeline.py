@@ -18,7 +18,7 @@ from sanchuang.accounts import APPROVER, SECRETARIAT, village_actor
 from sanchuang.bootstrap import System
 from sanchuang.runtime.processes import wait_for
 from sanchuang.sample.demo import DemoRun
-from sanchuang.sample.demo_data import DEEDS, assembly_meeting, panel_marks, passing_vote
+from sanchuang.sample.demo_data import assembly_meeting, deeds_for, panel_marks, passing_vote
 from sanchuang.sample.roster import load_sample, reviewer_actors
 from workflows import commands as c
 from workflows.calendar import local_date
@@ -82,7 +82,7 @@ def prepare(system: System, nominations: int, tick: Callable[[int], None]) -> tu
         village = household["village_id"]
         drafts[system.bus.handle(c.CreateNomination(
             launcher.campaign_id, PROGRAMME.value, household["id"], village_actor(village),
-            deeds=DEEDS[PROGRAMME]))] = village
+            deeds=deeds_for(PROGRAMME, done)))] = village
         tick(done)
     record_assemblies(system, drafts)
     return launcher.campaign_id, drafts

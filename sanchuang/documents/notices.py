@@ -1,20 +1,23 @@
 """The public documents: the publicity notice (公示) and the commendation decision (表彰决定),
-rendered from their frozen snapshots."""
+rendered from their frozen snapshots; the launch notice (通知) and the honour roll (光荣榜)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from models import document_queries
 from models.store import Store
+from sanchuang.documents import wording
+from sanchuang.documents.launch import launch_context
 from sanchuang.documents.render import DocumentRenderer
 from workflows.calendar import local_date
+from workflows.campaign import Campaign
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.publicity import PublishedList, group_by_programme
 
 UNITS = {Programme.STAR_VILLAGE: "个村（居）", Programme.MODEL_HOUSEHOLD: "户家庭",
          Programme.MORAL_EXEMPLAR: "名同志"}
-PROCEDURE = "村级推荐、镇文明办初审、评审委员会评审、镇党委审定"
 
 
 def _base(store: Store, doc: PublishedList) -> tuple[dict[str, Any], Any]:
@@ -26,15 +29,24 @@ def _base(store: Store, doc: PublishedList) -> tuple[dict[str, Any], Any]:
     return base, (campaign, windows.get(doc.id))
 
 
+def _procedure(store: Store, doc: PublishedList, *extra: str) -> str:
+    ran = document_queries.stages_run(store, [e["nomination_id"] for e in doc.entries])
+    return wording.procedure(ran | set(extra))
+
+
 def publicity_context(store: Store, doc: PublishedList) -> dict[str, Any]:
     base, (campaign, window) = _base(store, doc)
+    policy = campaign.policy
     notice = {
         "title": f"关于{campaign.name}拟命名名单的公示",
         "basis": f"根据《关于开展{campaign.name}的通知》（{campaign.basis}）",
-        "procedure": PROCEDURE,
-        "opens_on": window.first_day(),
-        "closes_on": window.last_day(),
+        "procedure": _procedure(store, doc),
+        "opens_on": window.first_day(), "closes_on": window.last_day(),
+        "window": wording.window_sentence(window.first_day(), window.last_day(),
+                                          window.closes_at, policy.publicity_days,
+                                          policy.publicity_day_kind),
         "objection_deadline": window.last_objection_day(),
+        "objection_closing": wording.closing_time(window.objection_deadline),
         "contact": vars(campaign.contact), "issued_by": list(campaign.issued_by),
         "issued_on": local_date(doc.created_at), "version": doc.version,
         "content_hash": doc.content_hash,
@@ -42,34 +54,76 @@ def publicity_context(store: Store, doc: PublishedList) -> dict[str, Any]:
     return {**base, "notice": notice, "groups": group_by_programme(doc.entries)}
 
 
+def _rank(campaign: Campaign, programme: Programme, level: str) -> int:
+    bands = {b.name: b.min_stars for b in campaign.policy.programme(programme).rubric.bands}
+    if level in bands:
+        return bands[level]
+    return int(level[:-1]) if level.endswith("星") and level[:-1].isdigit() else 0
+
+
+def level_groups(campaign: Campaign, entries: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
+    """The honourees by title: each programme's levels from the highest down."""
+    groups = []
+    for group in group_by_programme(entries):
+        programme = Programme(group["programme"])
+        by_level: dict[str, list[dict[str, Any]]] = {}
+        for entry in group["entries"]:
+            level = entry["star_level"] if wording.level_words(entry["star_level"]) else ""
+            by_level.setdefault(level, []).append(entry)
+        for level in sorted(by_level, key=lambda lv: -_rank(campaign, programme, lv)):
+            groups.append({"programme": programme.value, "entries": by_level[level],
+                           "title_name": wording.title_name(programme, level),
+                           "unit": UNITS[programme]})
+    return groups
+
+
 def decision_context(store: Store, doc: PublishedList) -> dict[str, Any]:
     base, (campaign, _) = _base(store, doc)
-    groups = group_by_programme(doc.entries)
-    for group in groups:
-        programme = Programme(group["programme"])
-        group.update(title_name=PROGRAMME_NAMES_ZH[programme], unit=UNITS[programme])
     decision = {
         "number": doc.meta.get("number", ""), "title": f"关于表彰{campaign.name}先进的决定",
         "addressee": "各村（居）、镇直各单位",
         "background": f"为深入推进“三创”活动，{base['township']}开展了{campaign.name}。",
-        "procedure": PROCEDURE + "、公示", "issued_by": list(campaign.issued_by),
+        "procedure": _procedure(store, doc, "publicity"), "issued_by": list(campaign.issued_by),
         "issued_on": local_date(doc.created_at), "version": doc.version,
         "content_hash": doc.content_hash,
     }
-    return {**base, "decision": decision, "groups": groups}
+    return {**base, "decision": decision, "groups": level_groups(campaign, doc.entries),
+            "programme_names": {p.value: n for p, n in PROGRAMME_NAMES_ZH.items()}}
 
 
 def write_documents(store: Store, renderer: DocumentRenderer, campaign_id: str,
                     folder: Path) -> list[Path]:
-    """Write every version of both documents of a campaign as printable HTML files."""
+    """Write the launch notice and every version of the notice and the decision as printable
+    HTML files, and the honour roll of the campaign's year once it has honourees."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
     with store.uow() as uow:
+        campaign = uow.campaigns.get(campaign_id)
         docs = (uow.documents.versions(campaign_id, "publicity_notice")
                 + uow.documents.versions(campaign_id, "commendation_decision"))
+    launch = folder / "launch_notice.html"
+    launch.write_text(renderer.document("launch_notice", launch_context(store, campaign)),
+                      encoding="utf-8")
+    written = [launch]
     for doc in docs:
         build = publicity_context if doc.kind == "publicity_notice" else decision_context
         path = folder / f"{doc.kind}-v{doc.version}.html"
         path.write_text(renderer.document(doc.kind, build(store, doc)), encoding="utf-8")
         written.append(path)
+    roll = honour_roll_context(store, campaign.year)
+    if roll["groups"]:
+        path = folder / f"honour_roll-{campaign.year}.html"
+        path.write_text(renderer.document("honour_roll", roll), encoding="utf-8")
+        written.append(path)
     return written
+
+
+def honour_roll_context(store: Store, year: int) -> dict[str, Any]:
+    """光荣榜: every title awarded in ``year`` still held, by title and level."""
+    rows = document_queries.honour_roll(store, year)
+    with store.uow() as uow:
+        township = uow.directory.township_name()
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(wording.title_name(row["programme"], row["star_level"]), []).append(row)
+    return {"township": township, "year": year,
+            "groups": [{"title_name": k, "entries": v} for k, v in groups.items()]}

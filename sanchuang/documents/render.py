@@ -6,9 +6,11 @@ from typing import Any
 
 import jinja2
 
+from sanchuang.documents.wording import level_words
 from sanchuang.runtime.templating import make_environment
 
-DOCUMENTS: tuple[str, ...] = ("publicity_notice", "commendation_decision")
+DOCUMENTS: tuple[str, ...] = ("launch_notice", "publicity_notice", "commendation_decision",
+                              "honour_roll")
 
 
 class DocumentRenderer:
@@ -18,6 +20,7 @@ class DocumentRenderer:
 
     def __init__(self, env: jinja2.Environment | None = None) -> None:
         self._env = env if env is not None else make_environment("sanchuang.documents")
+        self._env.filters["level_words"] = level_words
 
     def document(self, name: str, context: dict[str, Any]) -> str:
         """A standalone, A4-printable HTML page (``publicity_notice``, ...)."""

@@ -45,3 +45,15 @@ def new_campaign(store: Store, year: int, policy: CampaignPolicy, warn: Callable
         new_id(), code, year, name or f"{year}年度“三创”评选活动", policy,
         issuing_organs(township_name), basis, contact or Contact(),
         tuple(sorted(calendar.holidays)), tuple(sorted(calendar.make_up_workdays)))
+
+
+def check_public_details(campaign: Campaign) -> None:
+    """Every public document prints the issuing organs, the basis document (文号) and the
+    contact phone, address and e-mail: a campaign without them is refused."""
+    missing = [label for label, value in (
+        ("发文机关", "".join(campaign.issued_by)), ("依据文件文号（--basis）", campaign.basis),
+        ("联系电话（--phone）", campaign.contact.phone),
+        ("来信来访地址（--address）", campaign.contact.address),
+        ("电子邮箱（--email）", campaign.contact.email)) if not value.strip()]
+    if missing:
+        raise InvalidInput("公示和表彰文件都要印这些内容，请补全：" + "、".join(missing))

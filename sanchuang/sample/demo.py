@@ -15,10 +15,10 @@ from sanchuang.bootstrap import System
 from sanchuang.policy.campaigns import new_campaign
 from sanchuang.runtime.processes import wait_for
 from sanchuang.sample.demo_data import (
-    DEEDS,
     Pick,
     assembly_meeting,
     assembly_votes,
+    deeds_for,
     pick_nominees,
     unnominated,
 )
@@ -88,7 +88,7 @@ class DemoRun(ReviewSteps):
             nid = self.bus.handle(c.CreateNomination(
                 self.campaign_id, pick.programme.value, pick.subject_id,
                 village_actor(pick.village_id), category=pick.category,
-                deeds=DEEDS[pick.programme]))
+                deeds=deeds_for(pick.programme, len(self.picks))))
             self.picks[nid] = pick
         today = self.today()
         for village, ids in self.by_village().items():

@@ -114,10 +114,13 @@ class ReviewSteps:
                                               tuple(r.id for r in reviewers), SECRETARIAT))
         self.bus.handle(c.DeclareConflict(kin, reviewers[0], "本人户籍在该村，且与村支书系亲属"))
         self.say(f"评委{reviewers[0].name}申请回避 1 件，由其他评委补足法定人数")
+        misses = {nid: i % 3 for programme in ("star_village", "model_household")
+                  for i, nid in enumerate(self.ordered(programme))}
         plan = []
         for nid in (n for n in self.ordered() if n in waiting):
             panel = reviewers[1:policy.panel_quorum + 1] if nid == kin \
                 else reviewers[:policy.panel_quorum]
             plan += [(nid, reviewer, panel_marks(rng, policy, self.picks[nid].programme,
-                                                 nid != weak)) for reviewer in panel]
+                                                 nid != weak, misses.get(nid, 0)))
+                     for reviewer in panel]
         return plan

@@ -52,6 +52,10 @@ class Township:
         return path
 
 
+PUBLIC_DETAILS = ("--basis", "新坪发〔2026〕3号", "--phone", "0739-6812345",
+                  "--email", "wmb@xinping.example", "--address", "新坪镇人民政府三楼文明办")
+
+
 def run(*args: str) -> int:
     """``sanchuang ARGS`` through main(); its exit status."""
     old, sys.argv = sys.argv, ["sanchuang", *args]
@@ -88,7 +92,8 @@ def township(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Township]:
     load_sample(system.store, households_per_village=3)
     assert run("rubric", "samples", str(root / "rubrics")) == 0
     rubric = root / "rubrics" / "campaign-default.yaml"
-    assert run("review", "campaign", "create", "--rubric", str(rubric), "--year", "2026") == 0
+    assert run("review", "campaign", "create", "--rubric", str(rubric), "--year", "2026",
+               *PUBLIC_DETAILS) == 0
     campaign_id = str(queries.latest_campaign_id(system.store))
     ids = [draft(system, campaign_id, h) for h in HOUSEHOLDS]
     for household, nomination_id in zip(HOUSEHOLDS, ids, strict=True):
@@ -230,7 +235,8 @@ HOSTILE: dict[str, tuple[list[str], str]] = {
     "campaign-year-0": (["review", "campaign", "create", "--rubric", RUBRIC, "--year", "0"],
                         "年"),
     "campaign-invisible-name": (["review", "campaign", "create", "--rubric", RUBRIC, "--year",
-                                 "2026", "--name", "\u200b\u202e"], "活动名称不能为空"),
+                                 "2026", "--name", "\u200b\u202e", *PUBLIC_DETAILS],
+                                "活动名称不能为空"),
     "list-unknown-stage": (["review", "list", "--stage", "[/]bogus"], "[/]bogus"),
     "list-unknown-campaign": (["review", "list", "--campaign", "\u0000x"], "评选活动"),
     "approve-exception-without-reason": (["review", "approve", "--except", "{id}"], "审定"),

@@ -78,7 +78,9 @@ def test_a_campaign_in_a_year_without_holiday_data_is_created_with_a_warning(
     assert runner.invoke(app, ["rubric", "samples", str(tmp_path / "r")]).exit_code == 0
     created = runner.invoke(app, ["review", "campaign", "create", "--rubric",
                                   str(tmp_path / "r" / "campaign-default.yaml"),
-                                  "--year", str(year)])
+                                  "--year", str(year), "--basis", f"新坪发〔{year}〕3号",
+                                  "--phone", "0739-6812345", "--email", "wmb@xinping.example",
+                                  "--address", "新坪镇人民政府三楼文明办"])
     assert created.exit_code == 0, created.output
     assert f"{year} 年的全国节假日安排尚未收录" in created.output
     assert "暂按周末计算工作日" in created.output

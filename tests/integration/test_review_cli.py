@@ -30,6 +30,10 @@ def system(cli_system: System) -> System:
     return cli_system
 
 
+PUBLIC_DETAILS = ("--basis", "新坪发〔2026〕3号", "--phone", "0739-6812345",
+                  "--email", "wmb@xinping.example", "--address", "新坪镇人民政府三楼文明办")
+
+
 def cli(*args: str, code: int = 0) -> str:
     result = runner.invoke(app, list(args))
     assert result.exit_code == code, result.output
@@ -55,7 +59,7 @@ def submitted_campaign(system: System, tmp_path: Path,
     rubric = tmp_path / "rubrics" / "campaign-default.yaml"
     rubric.write_text(rubric.read_text(encoding="utf-8") + more_rules, encoding="utf-8")
     campaign_id = cli("review", "campaign", "create", "--rubric", str(rubric),
-                      "--year", "2026").strip().splitlines()[-1]
+                      "--year", "2026", *PUBLIC_DETAILS).strip().splitlines()[-1]
     ids = [draft(system, campaign_id, h) for h in HOUSEHOLDS]
     for household, nomination_id in zip(HOUSEHOLDS, ids, strict=True):
         system.bus.handle(c.SubmitNominations((nomination_id,), village_actor(household[:12])))
@@ -147,3 +151,16 @@ def test_under_blind_review_a_reviewer_sees_no_names_while_scoring(system: Syste
     assert "家庭" not in seen_by_reviewer
     assert "（匿名评审）" not in seen_by_office
     assert "家庭" in seen_by_office
+
+
+def test_a_campaign_without_its_basis_and_contacts_is_refused(system: System,
+                                                               tmp_path: Path) -> None:
+    cli("rubric", "samples", str(tmp_path / "rubrics"))
+    out = cli("review", "campaign", "create", "--rubric",
+              str(tmp_path / "rubrics" / "campaign-default.yaml"), "--year", "2026",
+              "--phone", "0739-6812345", code=2)
+    assert "依据文件文号（--basis）" in out
+    assert "电子邮箱（--email）" in out
+    assert "来信来访地址（--address）" in out
+    assert "联系电话" not in out
+    assert queries.latest_campaign_id(system.store) is None

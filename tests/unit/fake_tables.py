@@ -263,6 +263,14 @@ class DocumentRepo(_Repo):
     def next_version(self, campaign_id: str, kind: str) -> int:
         return max((d.version for d in self.versions(campaign_id, kind)), default=0) + 1
 
+    def numbers_in_year(self, township_id: str, year: int, except_campaign: str) -> set[str]:
+        others = {c.id: c for c in self.t.campaigns.values() if c.id != except_campaign
+                  and (c.township_id, c.year) == (township_id, year)}
+        numbers = {c.basis for c in others.values()}
+        numbers |= {d.meta.get("number", "") for d in self.t.documents.values()
+                    if d.campaign_id in others}
+        return numbers - {""}
+
 
 class NotificationRepo(_Repo):
     def add(self, note: Notification) -> int:

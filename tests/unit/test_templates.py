@@ -171,10 +171,11 @@ def test_sms_segments(length: int, segments: int) -> None:
 
 PRIVATE = {"id_number": "430522198001010011", "phone": "13912345678", "address": "湾里村3组"}
 KEYS = ("display_name", "village_name", "category", "star_level")
-GROUPS = (  # programme (= honorary title), unit, entries
-    ("星级文明村", "个村（居）", [("湾里村", "湾里村", "", "五星级")]),
-    ("道德模范户", "户家庭", [("王建国家庭", "湾里村", "孝老爱亲", ""), (XSS, "石塘村", "", "")]),
-    ("道德标兵", "名同志", [("李秀英", "石塘村", "助人为乐", "")]),
+GROUPS = (  # programme, honorary title, unit, entries
+    ("star_village", "星级文明村", "个村（居）", [("湾里村", "湾里村", "", "五星级")]),
+    ("model_household", "道德模范户", "户家庭",
+     [("王建国家庭", "湾里村", "孝老爱亲", ""), (XSS, "石塘村", "", "")]),
+    ("moral_exemplar", "道德标兵", "名同志", [("李秀英", "石塘村", "助人为乐", "")]),
 )
 
 
@@ -183,8 +184,9 @@ def groups() -> list[dict]:
         return {**dict(zip(KEYS, row, strict=True)), "deeds": f"{row[0]}的主要事迹。", **PRIVATE}
 
     return [
-        {"programme_name": p, "title_name": p, "unit": u, "entries": [entry(r) for r in rows]}
-        for p, u, rows in GROUPS
+        {"programme": key, "programme_name": p, "title_name": p, "unit": u,
+         "entries": [entry(r) for r in rows]}
+        for key, p, u, rows in GROUPS
     ]
 
 
@@ -195,7 +197,9 @@ NOTICE = {
     "procedure": "村级推荐、镇文明办初审、评审委员会评审、镇党委审定",
     "opens_on": date(2026, 11, 27),
     "closes_on": date(2026, 12, 3),
+    "window": "公示期为2026年11月27日至12月3日（7天），12月3日24时截止。",
     "objection_deadline": date(2026, 12, 4),
+    "objection_closing": "12月4日24时",
     "contact": {
         "phone": "0739-3621234",
         "email": "wmb@xinping.example.gov.cn",
@@ -240,8 +244,8 @@ def test_publicity_notice(documents: DocumentRenderer) -> None:
     assert "特此公示" in html
     assert "接受群众监督" in html
     assert "匿名异议不予受理" in html
-    assert "2026年11月27日至2026年12月3日" in html
-    assert "异议受理截止时间为2026年12月4日" in html
+    assert "公示期为2026年11月27日至12月3日（7天），12月3日24时截止。" in html
+    assert "异议受理截止时间为12月4日24时" in html
     assert "0739-3621234" in html
     assert "2026年11月26日" in html
 

@@ -29,6 +29,10 @@ def create_campaign(cmd: commands.CreateCampaign, uow: UnitOfWork, deps: Deps) -
     if campaign.policy.publicity_day_kind not in ("calendar", "working"):
         raise InvalidInput(f"公示天数的计算方式应为 calendar（自然日）或 working（工作日），"
                            f"而不是 {campaign.policy.publicity_day_kind!r}")
+    if campaign.basis and campaign.basis in uow.documents.numbers_in_year(
+            campaign.township_id, campaign.year, campaign.id):
+        raise InvalidInput(f"文号“{campaign.basis}”已被本镇{campaign.year}年的其他文件使用，"
+                           "文号在同一乡镇同一年度内不能重复")
     uow.campaigns.add(campaign)
     uow.record([first_entry(campaign.id, actor_id=cmd.actor.id, role=cmd.actor.role.value,
                             action="create_campaign", target="open", reason=campaign.name,

@@ -124,7 +124,13 @@ def on_publicity_opened(event: events.PublicityOpened, uow: UnitOfWork, deps: De
     for village_id, entries in sorted(by_village.items()):
         send(uow, deps, event_id, "publicity_opened", uow.directory.village_accounts(village_id),
              {"campaign": campaign_view(uow, event.campaign_id), "window": times,
-              "entries": entries, "notice_url": notice_url})
+              "entries": entries, "notice_url": notice_url,
+              "you": addressed(entries[0]["village_name"])})
+
+
+def addressed(village_name: str) -> str:
+    """How a notice addresses a village: a residential committee is 你社区, not 你村."""
+    return "你社区" if village_name.endswith(("居委会", "社区")) else "你村"
 
 
 def on_objection_filed(event: events.ObjectionFiled, uow: UnitOfWork, deps: Deps,

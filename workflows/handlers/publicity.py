@@ -8,6 +8,7 @@ from datetime import date, datetime
 from workflows import commands, events
 from workflows.audit import first_entry
 from workflows.calendar import local_date
+from workflows.campaign import Campaign
 from workflows.eligibility import plaque_from
 from workflows.errors import Forbidden, InvalidInput
 from workflows.handlers.context import Deps
@@ -24,7 +25,12 @@ from workflows.text import clean_line
 def snapshot(uow: UnitOfWork, campaign_id: str, kind: str, nominations: Sequence[Nomination],
              meta: dict, deps: Deps) -> PublishedList:
     villages = uow.directory.village_names({n.village_id for n in nominations})
-    entries = sort_entries([public_entry(n, villages[n.village_id]) for n in nominations])
+    persons = {key: subject.members[0] for key, subject in uow.directory.subjects(
+        [("person", n.subject_id) for n in nominations
+         if SUBJECT_KINDS[n.programme] == "person"]).items() if subject.members}
+    on = local_date(deps.clock.now())
+    entries = sort_entries([public_entry(n, villages[n.village_id], persons.get(n.subject_id),
+                                         on) for n in nominations])
     doc = PublishedList(
         id=new_id(), campaign_id=campaign_id, kind=kind,
         version=uow.documents.next_version(campaign_id, kind), entries=entries,
@@ -147,9 +153,19 @@ def record_titles(uow: UnitOfWork, year: int, nominations: Sequence[Nomination],
         for n in nominations])
 
 
+def refuse_used_number(uow: UnitOfWork, campaign: Campaign, number: str) -> None:
+    """A document number (文号) is unique in a township's year; this campaign's own decision
+    may be re-issued under its number, but not under its launch notice's."""
+    taken = uow.documents.numbers_in_year(campaign.township_id, campaign.year, campaign.id)
+    if number in taken or number == campaign.basis:
+        raise InvalidInput(f"文号“{number}”已被本镇{campaign.year}年的其他文件使用，"
+                           "请换一个文号")
+
+
 def publish_commendation(cmd: commands.PublishCommendation, uow: UnitOfWork, deps: Deps) -> str:
     number = clean_line(cmd.decision_number, "表彰决定文号", 50)
     campaign = uow.campaigns.get(cmd.campaign_id)
+    refuse_used_number(uow, campaign, number)
     now = deps.clock.now()
     waiting = uow.objections.open_count(campaign.id)
     if waiting:

@@ -97,6 +97,9 @@ class Documents(Protocol):
 
     def next_version(self, campaign_id: str, kind: str) -> int: ...
 
+    def numbers_in_year(self, township_id: str, year: int, except_campaign: str) -> set[str]:
+        ...
+
 
 class Notifications(Protocol):
     def add_many(self, notes: Sequence[Notification]) -> list[int]: ...

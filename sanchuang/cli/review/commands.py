@@ -24,9 +24,10 @@ from sanchuang.cli.review.common import (
     console,
     review_app,
 )
-from sanchuang.policy.campaigns import new_campaign
+from sanchuang.policy.campaigns import check_public_details, new_campaign
 from sanchuang.policy.rubric_files import load_policy
 from workflows import commands as c
+from workflows.campaign import Contact
 from workflows.errors import InvalidInput
 from workflows.stages import Stage
 
@@ -39,11 +40,17 @@ def campaign_create(
     name: Annotated[str | None, typer.Option(help="活动名称")] = None,
     township: Annotated[str | None, typer.Option(help="乡镇代码（花名册中只有一个乡镇时可省略）")
                         ] = None,
+    basis: Annotated[str, typer.Option(help="启动通知的文号，如 新坪发〔2026〕3号")] = "",
+    phone: Annotated[str, typer.Option(help="文明办联系电话")] = "",
+    email: Annotated[str, typer.Option(help="文明办电子邮箱")] = "",
+    address: Annotated[str, typer.Option(help="来信来访地址")] = "",
 ) -> None:
     """按评选方案文件创建一次评选活动，打印活动 id。"""
     policy, system = load_policy(rubric), bootstrap()
     campaign = new_campaign(system.store, year, policy, lambda text: typer.echo(text, err=True),
-                            name=name, township=township)
+                            name=name, township=township, basis=basis.strip(),
+                            contact=Contact(phone.strip(), email.strip(), address.strip()))
+    check_public_details(campaign)
     typer.echo(system.bus.handle(c.CreateCampaign(campaign, SECRETARIAT)))
 
 
