@@ -40,7 +40,7 @@ class TitleRepository:
         row = self.session.execute(query.with_for_update() if lock else query).first()
         if row is None:
             raise NotFound(f"申报 {nomination_id[:8]} 没有获得称号")
-        return _record(row)
+        return record_of(row)
 
     def save(self, record: TitleRecord) -> None:
         values = asdict(record)
@@ -51,7 +51,7 @@ class TitleRepository:
         query = select(TITLE).where(TITLE.c.programme == programme,
                                     TITLE.c.year.in_(list(years)))
         rows = self.session.execute(query.order_by(TITLE.c.year, TITLE.c.nomination_id))
-        return [_record(row) for row in rows]
+        return [record_of(row) for row in rows]
 
     def end(self, nomination_id: str, status: str, on: date) -> None:
         """Revoke (摘牌) or cancel (注销) the title a nomination won."""
@@ -59,5 +59,5 @@ class TitleRepository:
                              .values(status=status, ended_on=on))
 
 
-def _record(row: Any) -> TitleRecord:
+def record_of(row: Any) -> TitleRecord:
     return TitleRecord(**{name: getattr(row, name) for name in RECORD_FIELDS})

@@ -48,7 +48,7 @@ def rerate(title: TitleRecord, rubric: Rubric, marks: Mapping[str, float], today
            remediation_due: date | None) -> ReRating:
     """Apply one re-rating to ``title``; a failing one needs a remediation deadline."""
     if title.status not in ("active", "remediation"):
-        raise InvalidInput(f"该称号已{STATUS_NAMES_ZH[title.status]}，不再复评")
+        raise InvalidInput(f"该称号{STATUS_NAMES_ZH[title.status]}，不再复评")
     result, before = score(rubric, marks), title.star_level
     title.rerated_on = today
     if not result.passed:

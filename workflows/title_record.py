@@ -69,7 +69,7 @@ class TitleRecord:
         """Take one step of the revocation case; the stage it reaches, or a refusal."""
         before, after, roles = CASE_STEPS[name]
         if self.status in ("revoked", "cancelled") and name in ("report", "verify"):
-            raise InvalidInput(f"该称号已{STATUS_NAMES_ZH[self.status]}，不能再办理撤销")
+            raise InvalidInput(f"该称号{STATUS_NAMES_ZH[self.status]}，不能再办理撤销")
         if self.case_stage != before:
             raise InvalidInput(f"撤销程序现处于“{CASE_NAMES_ZH[self.case_stage]}”，"
                                f"不能{STEP_NAMES_ZH[name]}")
@@ -114,7 +114,7 @@ class TitleRecord:
         if reason not in CANCEL_REASONS:
             raise InvalidInput("注销原因应为 merge（村居合并）或 rename（村居更名）")
         if self.status in ("revoked", "cancelled"):
-            raise InvalidInput(f"该称号已{STATUS_NAMES_ZH[self.status]}，不能注销")
+            raise InvalidInput(f"该称号{STATUS_NAMES_ZH[self.status]}，不能注销")
         self.status, self.ended_on, self.case_stage = "cancelled", today, ""
         self.end_reason = CANCEL_REASONS[reason] + (f"：{note}" if note else "")
 
