@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "web"))
 
-from web_scenario import Township, commended, in_publicity  # noqa: E402
+from web_scenario import Township, commended, in_publicity
 
-from models import title_queries as tq  # noqa: E402
-from sanchuang.bootstrap import System  # noqa: E402
-from sanchuang.cli.app import app  # noqa: E402
-from workflows.samples import TEN_STAR_CRITERIA  # noqa: E402
+from models import title_queries as tq
+from sanchuang.bootstrap import System
+from sanchuang.cli.app import app
+from workflows.samples import TEN_STAR_CRITERIA
 
 runner = CliRunner()
 
