@@ -11,6 +11,7 @@ from workflows import title_commands as tc
 from workflows.assembly import AssemblyVote
 from workflows.errors import Forbidden, InvalidInput
 from workflows.stages import Stage
+from workflows.title_record import TitleRecord
 
 
 def commended(flow: Flow) -> str:
@@ -98,3 +99,12 @@ def test_plaque_recovery_is_recorded_with_its_date(flow: Flow) -> None:
     title = flow.rows.titles[0]
     assert (title["plaque_issued_on"], title["plaque_hung_on"], title["plaque_recovered_on"]) \
         == (date(2026, 11, 30), date(2026, 11, 30), date(2026, 12, 2))
+
+
+def test_a_deferred_plaque_cannot_be_hung_before_its_date() -> None:
+    title = TitleRecord("n-1", "h-li", "model_household", "银星", 2026, date(2026, 12, 1),
+                        plaque_from=date(2028, 1, 1))
+    with pytest.raises(InvalidInput, match="牌匾自 2028-01-01 起方可悬挂"):
+        title.record_plaque("hung", date(2027, 12, 31))
+    title.record_plaque("hung", date(2028, 1, 1))
+    assert title.plaque_hung_on == date(2028, 1, 1)
