@@ -15,9 +15,9 @@ def run_years(year: int) -> tuple[int, ...]:
 
 
 def three_years_running(titles: Sequence[TitleRecord], year: int) -> list[str]:
-    """Subjects holding the same programme's title in each of the three years up to ``year``:
-    revoked titles break the run, cancelled ones (merger, rename) do not count against it but
-    are no title either. Subject ids in the order of their latest title."""
+    """Subjects holding the same programme's title in each of the three years up to ``year``,
+    each title still held (a revoked or cancelled one breaks the run). Subject ids in the
+    order the titles are given."""
     wanted = set(run_years(year))
     held: dict[str, set[int]] = {}
     for title in titles:
