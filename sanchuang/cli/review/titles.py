@@ -22,7 +22,7 @@ from sanchuang.cli.review.common import _handle, console, review_app
 from sanchuang.documents import title_documents as td
 from workflows import title_commands as tc
 from workflows.calendar import local_date
-from workflows.errors import InvalidInput, NotFound
+from workflows.errors import InvalidInput
 from workflows.title_record import CASE_NAMES_ZH, STATUS_NAMES_ZH
 
 title_app = typer.Typer(help="称号的动态管理：撤销、牌匾、复评、注销、推荐上报",
