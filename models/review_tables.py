@@ -28,6 +28,20 @@ class TitleRow(TableModel, table=True):
     awarded_on: date
     ended_on: date | None = None
     plaque_from: date | None = None
+    # after the award (models/titles.py): plaques, the revocation case, re-rating
+    plaque_issued_on: date | None = None
+    plaque_hung_on: date | None = None
+    plaque_recovered_on: date | None = None
+    benefits_ended_on: date | None = None
+    barred_until: date | None = None
+    case_stage: str = ""
+    reason_code: str = ""
+    case_report: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    case_findings: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    remediation_due: date | None = None
+    rerated_on: date | None = None
+    notice_number: str = ""
+    end_reason: str = ""
 
 
 class VettingRequestRow(TableModel, table=True):

@@ -10,9 +10,7 @@ from datetime import date
 
 from workflows.identity import age_on
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme, ProgrammePolicy
-
-#: Years a subject is barred from the same title after it was revoked (domain guide).
-REVOCATION_BAR_YEARS = 2
+from workflows.title_record import years_after
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,10 @@ class Title:
     programme: str
     star_level: str
     year: int
-    status: str  # active | revoked | cancelled
+    status: str  # active | remediation | revoked | cancelled
     ended_on: date | None = None
+    #: Set when revoked, from the setting of the campaign that awarded it.
+    barred_until: date | None = None
 
 
 def refusals(policy: ProgrammePolicy, subject_name: str, members: Sequence[Member],
@@ -41,7 +41,8 @@ def refusals(policy: ProgrammePolicy, subject_name: str, members: Sequence[Membe
     found = []
     if policy.programme is Programme.MORAL_EXEMPLAR and members:
         found += age_refusals(policy, members[0], on, posthumous)
-    found += title_refusals(policy.programme, subject_name, titles, on, level)
+    found += title_refusals(policy.programme, subject_name, titles, on, level,
+                            policy.revocation_bar_years)
     return found
 
 
@@ -64,28 +65,30 @@ def age_refusals(policy: ProgrammePolicy, person: Member, on: date,
 
 
 def title_refusals(programme: Programme, subject_name: str, titles: Sequence[Title],
-                   on: date, level: str) -> list[str]:
+                   on: date, level: str, bar_years: int = 0) -> list[str]:
+    """Titles held at this level, and revoked ones still barring (``bar_years``: the
+    campaign's setting, for titles revoked before the bar was stored with them)."""
     name, found = PROGRAMME_NAMES_ZH[programme], []
     for title in titles:
         if title.programme != programme.value:
             continue
-        if title.status == "revoked" and title.ended_on and barred(title.ended_on, on):
-            until = title.ended_on.replace(year=title.ended_on.year + REVOCATION_BAR_YEARS)
+        until = bar_end(title, bar_years)
+        if until and on < until:
             found.append(f"【撤销后限制】{subject_name} 的“{name}”称号于 {title.ended_on} 被撤销，"
-                         f"{REVOCATION_BAR_YEARS} 年内不得申报（{until} 后可再申报）")
-        if title.status == "active" and title.star_level == level:
+                         f"{until} 前不得申报（{until} 起可再申报）")
+        if title.status in ("active", "remediation") and title.star_level == level:
             shown = f"{name}{('（' + level + '）') if level else ''}"
             found.append(f"【已获称号】{subject_name} 已于 {title.year} 年获得“{shown}”，"
                          f"同一称号同一等级不再重复评选")
     return found
 
 
-def barred(ended_on: date, on: date) -> bool:
-    try:
-        until = ended_on.replace(year=ended_on.year + REVOCATION_BAR_YEARS)
-    except ValueError:  # 29 February
-        until = date(ended_on.year + REVOCATION_BAR_YEARS, 3, 1)
-    return on < until
+def bar_end(title: Title, default_years: int) -> date | None:
+    """The first day a revoked title no longer bars a new nomination (None: no bar). A title
+    revoked through the workflow carries its own end; older ones take ``default_years``."""
+    if title.status != "revoked" or title.ended_on is None:
+        return None
+    return title.barred_until or years_after(title.ended_on, default_years)
 
 
 def plaque_from(members: Sequence[Member]) -> date | None:

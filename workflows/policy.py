@@ -91,6 +91,8 @@ class ProgrammePolicy:
     categories: tuple[str, ...] = ()
     min_age: int | None = None
     posthumous_exempt: bool = True
+    #: Years a revoked title bars the same subject from this programme (撤销后限制申报年限).
+    revocation_bar_years: int = 2
 
     def admits_age(self, age: int, posthumous: bool = False) -> bool:
         """Old enough, or (when the policy says so) died in the act, which waives the age rule."""
@@ -174,6 +176,7 @@ def programme_from_dict(key: str, raw: dict[str, Any]) -> ProgrammePolicy:
         categories=tuple(raw.get("categories") or ()),
         min_age=raw.get("min_age"),
         posthumous_exempt=raw.get("posthumous_exempt", True),
+        revocation_bar_years=raw.get("revocation_bar_years", 2),
     )
 
 

@@ -93,6 +93,8 @@ def programme_problems(key: Any, raw: Any, path: Path) -> list[Problem]:
     problems += category_problems(good.get("categories") or (), (*path, "categories"))
     if (good.get("min_age") or 0) < 0:
         problems.append(Problem((*path, "min_age"), "最低年龄不能为负数"))
+    if (good.get("revocation_bar_years") or 0) < 0:
+        problems.append(Problem((*path, "revocation_bar_years"), "撤销后限制申报年限不能为负数"))
     return problems
 
 

@@ -71,6 +71,7 @@ PROGRAMME: Spec = {
     "categories": Field("list", "类别"),
     "min_age": Field("int", "最低年龄", nullable=True),
     "posthumous_exempt": Field("bool", "见义勇为牺牲者不受年龄限制"),
+    "revocation_bar_years": Field("int", "称号被撤销后几年内不得再申报"),
 }
 RUBRIC: Spec = {
     "version": Field("int", "版本号"),

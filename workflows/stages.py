@@ -116,7 +116,7 @@ STAGE_TABLE: dict[tuple[Stage, Action], Move] = {
         _move(S.APPROVED, A.COMMEND, S.COMMENDED, R.SECRETARIAT, R.APPROVER),
         _move(S.APPROVED, A.DISQUALIFY, S.DISQUALIFIED, R.SYSTEM, R.SECRETARIAT, reason=True),
         _move(S.APPROVED, A.VETO, S.DISQUALIFIED, R.SECRETARIAT, reason=True),
-        _move(S.COMMENDED, A.REVOKE, S.REVOKED, R.SECRETARIAT, reason=True),
+        _move(S.COMMENDED, A.REVOKE, S.REVOKED, R.SECRETARIAT, R.APPROVER, reason=True),
     )
 }
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from models import title_queries as tq
 from models import village_queries as q
 from sanchuang.web import csrf, signin
 from sanchuang.web import village_views as views
@@ -55,7 +56,8 @@ def detail(request: Request, store: StoreDep, pages: PagesDep, nomination_id: st
     context.setdefault("note", "")
     context.setdefault("done", DONE.get(request.query_params.get("done", ""), ""))
     return pages.page(request, "village/nomination.html", status_code,
-                      nomination=views.row(found), steps=steps, attachments=files, **context)
+                      nomination=views.row(found), steps=steps, attachments=files,
+                      plaque_from=tq.plaque_from(store, nomination_id), **context)
 
 
 @router.get(BASE + "/{nomination_id}", name="village_nomination", response_class=HTMLResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from workflows.policy import Programme
 from workflows.ports import Account, Notification, Review, StoredEvent, Subject
 from workflows.publicity import PublicityWindow, PublishedList
 from workflows.stages import Stage
+from workflows.title_record import TitleRecord
 from workflows.vetoes import describe_vetoes
 
 if TYPE_CHECKING:
@@ -311,6 +312,9 @@ class Directory(_Repo):
                       key=lambda a: a.id)
 
 
+TITLE_FIELDS = {f.name for f in fields(TitleRecord)}
+
+
 class TitleRepo(_Repo):
     def add_many(self, rows: Sequence[dict[str, Any]]) -> None:
         for row in rows:
@@ -321,8 +325,25 @@ class TitleRepo(_Repo):
     def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]:
         by_year = sorted(self.t.titles, key=lambda r: r["year"])
         return {i: [Title(r["programme"], r["star_level"], r["year"], r["status"],
-                          r.get("ended_on")) for r in by_year if r["subject_id"] == i]
+                          r.get("ended_on"), r.get("barred_until"))
+                    for r in by_year if r["subject_id"] == i]
                 for i in subject_ids}
+
+    def get(self, nomination_id: str, lock: bool = False) -> TitleRecord:
+        for row in self.t.titles:
+            if row["nomination_id"] == nomination_id:
+                return TitleRecord(**{k: v for k, v in row.items() if k in TITLE_FIELDS})
+        raise NotFound(f"申报 {nomination_id[:8]} 没有获得称号")
+
+    def save(self, record: TitleRecord) -> None:
+        for row in self.t.titles:
+            if row["nomination_id"] == record.nomination_id:
+                row.update(asdict(record))
+
+    def of_programme(self, programme: str, years: Sequence[int]) -> list[TitleRecord]:
+        rows = sorted(self.t.titles, key=lambda r: (r["year"], r["nomination_id"]))
+        return [self.get(r["nomination_id"]) for r in rows
+                if r["programme"] == programme and r["year"] in years]
 
     def end(self, nomination_id: str, status: str, on: date) -> None:
         for row in self.t.titles:

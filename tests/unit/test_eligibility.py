@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from workflows.eligibility import Member, Title, plaque_from, refusals
+from workflows.policy import Programme
 from workflows.samples import default_policy
 
 EXEMPLAR = default_policy().programmes["moral_exemplar"]  # type: ignore[index]
@@ -65,7 +66,7 @@ def test_a_revoked_title_bars_the_household_for_two_years_to_the_day() -> None:
     titles = [Title("model_household", "银星", 2024, "revoked", date(2024, 11, 27))]
     found = refusals(HOUSEHOLD, "王建国家庭", [], titles, ON)
     assert found == ["【撤销后限制】王建国家庭 的“道德模范户”称号于 2024-11-27 被撤销，"
-                     "2 年内不得申报（2026-11-27 后可再申报）"]
+                     "2026-11-27 前不得申报（2026-11-27 起可再申报）"]
 
 
 def test_the_bar_ends_two_years_after_the_revocation() -> None:
@@ -77,3 +78,23 @@ def test_a_member_in_prison_defers_the_plaque_to_the_year_after_release() -> Non
     members = [Member("p1", "王建国"), Member("p2", "王小虎", serving_until=date(2027, 3, 1))]
     assert plaque_from(members) == date(2028, 1, 1)
     assert plaque_from(members[:1]) is None
+
+
+def test_the_bar_is_the_campaign_setting_not_a_constant() -> None:
+    titles = [Title("model_household", "银星", 2024, "revoked", date(2024, 11, 26))]
+    three_years = replace(HOUSEHOLD, revocation_bar_years=3)
+    assert refusals(three_years, "王建国家庭", [], titles, ON) == [
+        "【撤销后限制】王建国家庭 的“道德模范户”称号于 2024-11-26 被撤销，"
+        "2027-11-26 前不得申报（2027-11-26 起可再申报）"]
+
+
+def test_a_revoked_title_carries_the_bar_its_decision_set() -> None:
+    titles = [Title("model_household", "银星", 2024, "revoked", date(2024, 11, 26),
+                    barred_until=date(2025, 11, 26))]
+    assert refusals(HOUSEHOLD, "王建国家庭", [], titles, ON) == []
+
+
+def test_a_cancelled_title_bars_nothing() -> None:
+    titles = [Title("star_village", "4星", 2025, "cancelled", date(2026, 3, 1))]
+    village = replace(HOUSEHOLD, programme=Programme.STAR_VILLAGE)
+    assert refusals(village, "新田村", [], titles, ON) == []

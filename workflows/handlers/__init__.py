@@ -19,6 +19,7 @@ from workflows.handlers import (
     publicity,
     ranking,
     rubrics,
+    titles,
     vetting,
     village,
     weighting,
@@ -62,6 +63,7 @@ COMMAND_HANDLERS: Mapping[type[commands.Command], Callable[..., Any]] = MappingP
     commands.ResolveObjection: publicity.resolve_objection,
     commands.PublishCommendation: publicity.publish_commendation,
     commands.AttachFile: attachments.attach_file,
+    **titles.HANDLERS,
 })
 
 

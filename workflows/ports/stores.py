@@ -16,6 +16,7 @@ from workflows.policy import Programme
 from workflows.ports.records import Account, Notification, Review, StoredEvent, Subject
 from workflows.publicity import PublicityWindow, PublishedList
 from workflows.stages import Stage
+from workflows.title_record import TitleRecord
 
 
 class Campaigns(Protocol):
@@ -134,6 +135,16 @@ class Titles(Protocol):
     def for_subjects(self, subject_ids: Sequence[str]) -> dict[str, list[Title]]: ...
 
     def end(self, nomination_id: str, status: str, on: date) -> None: ...
+
+    def get(self, nomination_id: str, lock: bool = False) -> TitleRecord:
+        """The title a nomination won, or NotFound."""
+        ...
+
+    def save(self, record: TitleRecord) -> None: ...
+
+    def of_programme(self, programme: str, years: Sequence[int]) -> list[TitleRecord]:
+        """Titles of one programme awarded in any of ``years``, oldest first."""
+        ...
 
 
 class ReminderDays(Protocol):

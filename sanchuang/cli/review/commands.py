@@ -14,7 +14,10 @@ from sanchuang.accounts import APPROVER, SECRETARIAT
 from sanchuang.bootstrap import bootstrap
 from sanchuang.cli.refusals import refusals
 from sanchuang.cli.review import display as rv
-from sanchuang.cli.review import panel  # noqa: F401  (registers the vetting and panel commands)
+from sanchuang.cli.review import (
+    panel,  # noqa: F401  (registers the vetting and panel commands)
+    title_rating,  # noqa: F401  (registers review title …)
+)
 from sanchuang.cli.review.common import (
     CampaignOption,
     IdsArgument,
