@@ -1,15 +1,15 @@
 """A title after the award: plaque dates, the revocation case (reason code, report,
 findings, notice), the bar it sets, benefits ended, re-rating and remediation.
 
-Revision ID: title_life
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "title_life"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
