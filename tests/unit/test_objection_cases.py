@@ -121,3 +121,12 @@ def test_a_withdrawn_objection_needs_no_findings_and_releases_the_nominee(flow):
     assert flow.nomination(nid).stage is Stage.APPROVED
     with pytest.raises(InvalidInput, match="已处理（已撤回），不能再次处理"):
         flow.run(c.AssignInvestigator(case_id, "镇纪委", SECRETARY))
+
+
+def test_a_recorded_objection_is_on_file_as_filed_by_the_secretariat(flow):
+    _, [nid] = flow.in_publicity("h-wang")
+    flow.clock.advance(days=8)
+    case_id = flow.run(letter(nid, flow.clock.now() - timedelta(hours=2), channel="visit"))
+    [entry] = [e for e in flow.rows.audit if e.subject_id == case_id]
+    assert (entry.action, entry.role, entry.actor_id, entry.reason) == (
+        "file_objection", "secretariat", SECRETARY.id, "visit（逾期）")

@@ -40,7 +40,7 @@ def record_objection(cmd: commands.RecordObjection, uow: UnitOfWork, deps: Deps)
     case = ObjectionCase(cmd.objection_id, nomination.id, window.id, name, contact, content,
                          cmd.channel, cmd.received_at, late=late)
     entry = first_entry(case.id, actor_id=cmd.actor.id, role=cmd.actor.role.value,
-                        action="record_objection", target="received", at=now,
+                        action="file_objection", target="received", at=now,
                         reason=f"{cmd.channel}{'（逾期）' if late else ''}")
     case.audit_head = entry.hash
     uow.objections.add(case)
