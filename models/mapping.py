@@ -22,7 +22,8 @@ NOMINATION_FIELDS = ("id", "campaign_id", "village_id", "subject_id", "display_n
                      "rubric_version", "outside_scores")
 OBJECTION_FIELDS = ("id", "nomination_id", "window_id", "complainant_name",
                     "complainant_contact", "content", "channel", "received_at", "status",
-                    "findings", "resolved_at", "version", "audit_head")
+                    "findings", "resolved_at", "version", "audit_head", "late", "investigator",
+                    "assigned_at", "reply")
 WINDOW_FIELDS = ("id", "campaign_id", "round", "opens_at", "closes_at", "objection_deadline",
                  "notice_id", "closed_at")
 

@@ -13,7 +13,7 @@ from models import mapping
 from models import tables as t
 from workflows.audit_seal import Signer, document_seal
 from workflows.errors import NotFound, StaleVersion
-from workflows.objections import ObjectionCase
+from workflows.objections import OPEN_STATUSES, ObjectionCase
 from workflows.publicity import PublicityWindow, PublishedList
 
 WIN = t.PublicityWindowRow.__table__
@@ -93,12 +93,12 @@ class ObjectionRepository:
 
     def open_nomination_ids(self, window_id: str) -> set[str]:
         query = select(OBJ.c.nomination_id).where(OBJ.c.window_id == window_id,
-                                                  OBJ.c.status == "received")
+                                                  OBJ.c.status.in_(OPEN_STATUSES))
         return set(self.session.scalars(query))
 
     def open_count(self, campaign_id: str) -> int:
         query = (select(func.count()).select_from(OBJ).join(WIN, WIN.c.id == OBJ.c.window_id)
-                 .where(WIN.c.campaign_id == campaign_id, OBJ.c.status == "received"))
+                 .where(WIN.c.campaign_id == campaign_id, OBJ.c.status.in_(OPEN_STATUSES)))
         return int(self.session.scalar(query) or 0)
 
     def for_nomination(self, nomination_id: str) -> list[ObjectionCase]:

@@ -191,6 +191,10 @@ class ObjectionRow(TableModel, table=True):
     resolved_at: datetime | None = when(nullable=True)
     version: int = 1
     audit_head: str = ""
+    late: bool = False
+    investigator: str = ""
+    assigned_at: datetime | None = when(nullable=True)
+    reply: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class PublishedListRow(TableModel, table=True):

@@ -13,6 +13,7 @@ from models import tables as t
 from models.store import Store
 from workflows.calendar import local_date
 from workflows.deadlines import ACTOR_NAMES_ZH, ACTS, due_on
+from workflows.objections import OPEN_STATUSES
 
 NOM, VILLAGE, ACCOUNT = t.NominationRow.__table__, t.VillageRow.__table__, t.AccountRow.__table__
 SEAT, RESULT, REVIEW = (t.PanelSeatRow.__table__, t.PanelResultRow.__table__,
@@ -122,7 +123,7 @@ def objections(store: Store, campaign_id: str) -> list[dict[str, Any]]:
     query = (select(OBJ, NOM.c.display_name)
              .select_from(OBJ.join(NOM, NOM.c.id == OBJ.c.nomination_id))
              .where(NOM.c.campaign_id == campaign_id)
-             .order_by((OBJ.c.status != "received"), OBJ.c.received_at, OBJ.c.id))
+             .order_by(OBJ.c.status.not_in(OPEN_STATUSES), OBJ.c.received_at, OBJ.c.id))
     with store.sessions() as session:
         return [dict(row._mapping) for row in session.execute(query)]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from workflows.campaign import Campaign
@@ -153,11 +153,45 @@ class FileObjection(Command):
 
 
 @dataclass(frozen=True)
+class RecordObjection(Command):
+    """The 文明办 records an objection received by letter, call, visit or e-mail, as of the
+    moment it was received; one received after the deadline is recorded and marked late."""
+
+    nomination_id: str
+    complainant_name: str
+    complainant_contact: str
+    content: str
+    channel: str
+    received_at: datetime
+    actor: Actor
+    objection_id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class AssignInvestigator(Command):
+    objection_id: str
+    investigator: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class ResolveObjection(Command):
     objection_id: str
     outcome: str
     findings: str
     actor: Actor
+    reply: str = ""
+
+
+@dataclass(frozen=True)
+class SubstituteNominee(Command):
+    """After an upheld objection, the next-ranked nominee of the same programme takes the
+    place, under a new version of the notice and a publicity round of their own."""
+
+    objection_id: str
+    substitute_id: str
+    actor: Actor
+    starts_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +205,7 @@ __all__ = [
     "AcceptNomination",
     "AcceptNominations",
     "AnswerVetting",
+    "AssignInvestigator",
     "AssignReviewers",
     "AttachFile",
     "ClearVettingList",
@@ -186,6 +221,7 @@ __all__ = [
     "RankPanel",
     "RecordAssemblyVotes",
     "RecordConsent",
+    "RecordObjection",
     "RecordOutsideScores",
     "RecordReview",
     "RecordReviews",
@@ -204,5 +240,6 @@ __all__ = [
     "StageCommandForList",
     "SubmitNomination",
     "SubmitNominations",
+    "SubstituteNominee",
     "WithdrawNomination",
 ]

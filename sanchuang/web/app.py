@@ -25,6 +25,7 @@ from sanchuang.web import (
     township_campaign,
     township_exports,
     township_nomination,
+    township_objections,
     township_publicity,
     township_review,
     vetting,
@@ -73,6 +74,7 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(admin.router, include_in_schema=False)
     app.include_router(public_log.router, include_in_schema=False)
     for router in (township.router, township_review.router, township_publicity.router,
+                   township_objections.router,
                    township_nomination.router, township_campaign.router,
                    approval.router, township_exports.router):
         app.include_router(router, include_in_schema=False)

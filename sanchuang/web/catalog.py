@@ -58,6 +58,7 @@ def table_texts() -> set[str]:
     found |= set(attachments.PURPOSE_NAMES_ZH.values()) | set(attachments.KIND_NAMES_ZH.values())
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
     found |= set(deadlines.ACTOR_NAMES_ZH.values()) | set(objections.OUTCOME_NAMES_ZH.values())
+    found |= set(objections.CHANNEL_NAMES_ZH.values())
     return found
 
 

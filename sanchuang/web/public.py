@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from models import public_queries
+from models import objection_queries, public_queries
 from sanchuang.web import csrf, i18n, views
 from sanchuang.web.deps import BusDep, NoticeDep, PagesDep, StoreDep, SystemDep
 from workflows.commands import FileObjection
@@ -48,8 +48,9 @@ def _notice_response(request: Request, system: SystemDep, pages: PagesDep, found
                      status_code: int = 200, **form: Any) -> HTMLResponse:
     nonce, token = csrf.issue(request)
     page = views.notice_page(found, system.bus.deps.clock.now())
+    changes = objection_queries.notice_changes(system.store, found.notice)
     response = pages.render("notice.html", status_code, notice=page, csrf_token=token,
-                            error=form.pop("error", ""), form=form)
+                            error=form.pop("error", ""), form=form, changes=changes)
     csrf.set_cookie(response, nonce)
     return response
 

@@ -26,7 +26,8 @@ QUOTA_NAMES_ZH = {WITHIN: N_("名额内"), OVER_TARGET: N_("超过目标名额")
                   OVER_CEILING: N_("超过名额上限")}
 UNRANKED = N_("未排名")
 STAGE_VALUES = frozenset(s.value for s in Stage)
-OBJECTION_STATUS_ZH = {"received": N_("待处理"), **OUTCOME_NAMES_ZH}
+OBJECTION_STATUS_ZH = {"received": N_("待处理"), "investigating": N_("调查核实中"),
+                       **OUTCOME_NAMES_ZH}
 ACTOR_ROLES_ZH = {**{role.value: name for role, name in ROLE_NAMES_ZH.items()},
                   "system": N_("系统")}
 

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from models import objection_queries as oq
 from models import township_queries as tq
 from models.store import Store
 from sanchuang.web import csrf, signin
@@ -18,7 +19,6 @@ from sanchuang.web.deps import BusDep, PagesDep, StoreDep
 from sanchuang.web.i18n import gettext
 from workflows import commands as c
 from workflows.errors import DomainError, InvalidInput
-from workflows.objections import OUTCOME_NAMES_ZH
 
 router = APIRouter()
 
@@ -29,6 +29,7 @@ def _publicity(request: Request, store: Store, pages: PagesDep, status: int = 20
     return pages.page(request, "township/publicity.html", status, error=error,
                       done=tc.done_text(done), windows=tq.windows(store, campaign_id),
                       waiting=tq.nominations_in(store, campaign_id, ["final_approval"]),
+                      versions=oq.notice_versions(store, campaign_id),
                       **tc.names())
 
 
@@ -59,35 +60,6 @@ def publicity_open(request: Request, store: StoreDep, bus: BusDep, pages: PagesD
     except DomainError as refusal:
         return _publicity(request, store, pages, 400, str(refusal))
     return tc.done("/township/publicity", gettext("已开始公示，共 %(n)s 件") % {"n": len(waiting)})
-
-
-def _objections(request: Request, store: Store, pages: PagesDep, status: int = 200,
-                error: str = "", done: str = "") -> HTMLResponse:
-    cases = tq.objections(store, tc.campaign_id(store))
-    return pages.page(request, "township/objections.html", status, cases=cases, error=error,
-                      done=tc.done_text(done), outcomes=OUTCOME_NAMES_ZH, **tc.names())
-
-
-@router.get("/township/objections", name="township_objections", response_class=HTMLResponse)
-def objections(request: Request, store: StoreDep, pages: PagesDep,
-               done: str = "") -> HTMLResponse:
-    return _objections(request, store, pages, done=done)
-
-
-@router.post("/township/objections/{objection_id}", name="township_objection_resolve")
-def objection_resolve(request: Request, objection_id: str, store: StoreDep, bus: BusDep,
-                      pages: PagesDep, csrf_token: Annotated[str, Form()] = "",
-                      outcome: Annotated[str, Form()] = "",
-                      findings: Annotated[str, Form()] = "") -> Response:
-    csrf.check(request, csrf_token)
-    try:
-        bus.handle(c.ResolveObjection(objection_id, outcome, findings,
-                                      signin.signed_in(request).actor()))
-    except DomainError as refusal:
-        return _objections(request, store, pages, 400, str(refusal))
-    outcome_name = gettext(OUTCOME_NAMES_ZH[outcome])
-    return tc.done("/township/objections",
-                   gettext("异议已办结：%(outcome)s") % {"outcome": outcome_name})
 
 
 def _commendation(request: Request, store: Store, pages: PagesDep, status: int = 200,

@@ -12,7 +12,8 @@ from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.publicity import group_by_programme
 
 KIND_NAMES_ZH = {"publicity_notice": "公示名单", "commendation_decision": "表彰决定"}
-STATUS_NAMES_ZH = {"received": "已受理，正在调查核实", **OUTCOME_NAMES_ZH}
+STATUS_NAMES_ZH = {"received": "已受理，正在调查核实", "investigating": "已受理，正在调查核实",
+                   **OUTCOME_NAMES_ZH}
 
 
 def nominee(entry: dict[str, Any]) -> dict[str, Any]:

@@ -144,7 +144,8 @@ def test_markup_in_names_and_objections_is_shown_escaped(sqlite_store: Store,
     submitted(town, "430522100201003")
     client = signed_in(town, "wenming")
     shown = {path: client.get(path).text for path in PAGES}
-    assert shown["/township/objections"].count(ESCAPED) == 2  # the nominee and the content
+    # the nominee on the case and in the form's list of publicised nominees, and the content
+    assert shown["/township/objections"].count(ESCAPED) == 3
     assert f"王{ESCAPED}家庭" in shown["/township/review"]
     for path, text in shown.items():
         assert "<script>" not in text, path

@@ -163,7 +163,7 @@ def on_objection_resolved(event: events.ObjectionResolved, uow: UnitOfWork, deps
         "nomination": nomination_view(uow, nomination),
         "objection": {"id": case.id[:8], "received_on": local_date(case.received_at),
                       "outcome": case.status, "outcome_name": OUTCOME_NAMES_ZH[case.status],
-                      "findings": case.findings},
+                      "findings": case.reply or case.findings},
     }
     subject, text, html = deps.renderer.render("objection_outcome", context)
     channel = "email" if "@" in case.complainant_contact and deps.email_enabled else "letter"

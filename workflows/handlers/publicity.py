@@ -126,7 +126,7 @@ def resolve_objection(cmd: commands.ResolveObjection, uow: UnitOfWork, deps: Dep
     case = uow.objections.get(cmd.objection_id, lock=True)
     nomination = uow.nominations.get(case.nomination_id, lock=True)
     now = deps.clock.now()
-    case.resolve(cmd.outcome, cmd.findings, cmd.actor, now)
+    case.resolve(cmd.outcome, cmd.findings, cmd.actor, now, cmd.reply)
     uow.objections.save(case)
     if cmd.outcome == "upheld":
         if nomination.stage in (Stage.PUBLICITY, Stage.APPROVED):

@@ -100,6 +100,7 @@ class Documents(Protocol):
 
     def numbers_in_year(self, township_id: str, year: int, except_campaign: str) -> set[str]:
         ...
+    def versions(self, campaign_id: str, kind: str) -> list[PublishedList]: ...
 
 
 class Notifications(Protocol):
