@@ -5,6 +5,7 @@ built by the same functions as the pages' (sanchuang/web/actions)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel
 
 from models import department_queries, reviewer_queries
 from models.department_queries import VettingItem
@@ -58,13 +59,14 @@ def api_score(request: Request, system: SystemDep, nomination_id: str, body: Sco
     return moved(system.store, nomination_id)
 
 
-def vetting_request(item: VettingItem, system: SystemDep) -> VettingRequest:
+def vetting_request(item: VettingItem, system: SystemDep) -> BaseModel:
     return VettingRequest(**vars(item),
                           overdue=item.overdue(system.bus.deps.clock.now()))
 
 
-@router.get("/vetting", name="api_vetting_list", responses=STAFF_READ, tags=["联审部门"])
-def api_vetting_list(request: Request, system: SystemDep) -> list[VettingRequest]:
+@router.get("/vetting", name="api_vetting_list", responses=STAFF_READ, tags=["联审部门"],
+            response_model=list[VettingRequest])  # type: ignore[valid-type]
+def api_vetting_list(request: Request, system: SystemDep) -> list[BaseModel]:
     """本部门待答复的联审请求。"""
     department = signin.signed_in(request).department or ""
     return [vetting_request(item, system)
@@ -72,9 +74,9 @@ def api_vetting_list(request: Request, system: SystemDep) -> list[VettingRequest
 
 
 @router.post("/vetting/{request_id}", name="api_vetting_answer", responses=STAFF_WRITE,
-             tags=["联审部门"])
+             tags=["联审部门"], response_model=VettingRequest)
 def api_vetting_answer(request: Request, system: SystemDep, request_id: str,
-                       body: VettingAnswer) -> VettingRequest:
+                       body: VettingAnswer) -> BaseModel:
     """答复一项联审请求：clear（无不良记录）或 veto（一票否决，须写明情况）。"""
     with refusals():
         answer(system.bus, request_id, signin.signed_in(request), body.outcome, body.note)

@@ -5,10 +5,11 @@ beside their codes."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
+from models.department_queries import VettingItem
 from sanchuang.web.api_models import Problem
 
 
@@ -109,20 +110,12 @@ class Moved(BaseModel):
     stage_name: str
 
 
-class VettingRequest(BaseModel):
-    request_id: str
-    department: str
-    nominee: str
-    village: str
-    programme: str
-    stage: str
-    stage_name: str
-    requested_at: datetime
-    due_at: datetime
-    overdue: bool
-    outcome: str
-    outcome_name: str
-    note: str
+#: a vetting request as the department's page lists it (the fields of the read side's
+#: VettingItem), and whether it is past its due time
+VETTING_FIELDS: dict[str, Any] = {name: (kind, ...)
+                                  for name, kind in get_type_hints(VettingItem).items()}
+VettingRequest: type[BaseModel] = create_model(
+    "VettingRequest", overdue=(bool, Field(description="已过答复期限")), **VETTING_FIELDS)
 
 
 class VettingAnswer(BaseModel):
