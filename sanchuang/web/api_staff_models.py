@@ -76,7 +76,8 @@ class NewAttachment(BaseModel):
 class NewNomination(BaseModel):
     """和申报页面同样的内容：对象、事迹、自评分、会议表决、一个附件。"""
 
-    programme: str = Field(description="star_village、model_household 或 moral_exemplar")
+    programme: Literal["star_village", "model_household", "moral_exemplar"] = Field(
+        description="星级文明村、道德模范户或道德标兵")
     subject_id: str = Field(max_length=64, description="户号或人员编号（本村花名册中）")
     category: str = Field("", max_length=100)
     deeds: str = Field("", max_length=20000)
@@ -91,7 +92,8 @@ class Resubmission(BaseModel):
 
 
 class ReviewDecision(BaseModel):
-    action: str = Field(description="accept（初审通过）、return（退回补充）或 reject（不予通过）")
+    action: Literal["accept", "return", "reject"] = Field(
+        description="accept（初审通过）、return（退回补充）或 reject（不予通过）")
     reason: str = Field("", max_length=2000, description="退回或不予通过时必填")
 
 
@@ -99,7 +101,8 @@ class Scores(BaseModel):
     """评分（评分细则项 → 分数），或在表决的项目中投票（for / against）：二选一。"""
 
     marks: dict[str, float] | None = None
-    vote: str | None = Field(None, description="for（赞成）或 against（反对）")
+    vote: Literal["for", "against"] | None = Field(
+        None, description="for（赞成）或 against（反对）")
 
 
 class Moved(BaseModel):
@@ -119,7 +122,8 @@ VettingRequest: type[BaseModel] = create_model(
 
 
 class VettingAnswer(BaseModel):
-    outcome: str = Field(description="联审结论（与页面相同的选项，如 clear）")
+    outcome: Literal["clear", "veto"] = Field(
+        description="clear（无不良记录）或 veto（一票否决，须写明情况）")
     note: str = Field("", max_length=2000)
 
 
