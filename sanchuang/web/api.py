@@ -1,15 +1,21 @@
-"""The JSON API (under /api/v1): the same public data as the public pages, read-only."""
+"""The JSON API (under /api/v1): the same public data as the public pages, and filing an
+objection as the notice page's form does (JSON bodies only: a cross-site HTML form cannot
+send one without a CORS preflight, which this site never grants, so no form token is asked).
+The staff endpoints are in api_village.py and api_desk.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, HTTPException, Path, Request
 
 from models import public_queries
 from sanchuang.web import views
+from sanchuang.web.actions import objections
+from sanchuang.web.api_common import answers, refusals
 from sanchuang.web.api_models import HonourRoll, Notice, NoticeSummary, Problem, VerifiedDocument
-from sanchuang.web.deps import NoticeDep, StoreDep, SystemDep
+from sanchuang.web.api_staff_models import ObjectionForm, Receipt
+from sanchuang.web.deps import BusDep, NoticeDep, StoreDep, SystemDep
 
 router = APIRouter(tags=["公开信息"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "找不到"}}
@@ -46,3 +52,15 @@ def api_verify(store: StoreDep,
     if found is None:
         raise HTTPException(404, "没有与此摘要一致的已公开文件")
     return VerifiedDocument(**views.verified(found))
+
+
+@router.post("/publicity/{window_id}/objections", name="api_file_objection", status_code=201,
+             responses=answers(400, 404, 429))
+def api_file_objection(request: Request, bus: BusDep, found: NoticeDep,
+                       body: ObjectionForm) -> Receipt:
+    """对公示名单中的一项提出异议（只接受 application/json）；回答回执编号。"""
+    objections.throttle(request)
+    with refusals():
+        code = objections.file_objection(bus, found, body.nomination_id, body.name,
+                                         body.contact, body.content)
+    return Receipt(receipt=code)

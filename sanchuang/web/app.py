@@ -11,6 +11,8 @@ from sanchuang.bootstrap import System, bootstrap
 from sanchuang.web import (
     admin,
     api,
+    api_desk,
+    api_village,
     approval,
     errors,
     health,
@@ -80,5 +82,7 @@ def create_app(system: System | None = None) -> FastAPI:
         app.include_router(router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)
+    app.include_router(api_village.router, prefix=API_PREFIX)
+    app.include_router(api_desk.router, prefix=API_PREFIX)
     errors.install(app, API_PREFIX)
     return app

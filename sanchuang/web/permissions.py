@@ -9,7 +9,10 @@ is the one dependency that enforces the table, applied to the whole app by the f
   answers 401 on the API;
 - a signed-in user of another role gets 403;
 - a scoped route answers 404 for what lies outside the user's scope (a village clerk asking
-  for another village's nomination by its id learns nothing, not even that it exists).
+  for another village's nomination by its id learns nothing, not even that it exists);
+- a write on the API (any method but GET/HEAD/OPTIONS) counts only a bearer token: a session
+  cookie there is ignored (401), so another site cannot make a signed-in browser write
+  through the API (the API asks no form token).
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ from models.staff_queries import nomination_village
 from models.store import Store
 from sanchuang.accounts import StaffRole, User
 from sanchuang.web.i18n import N_
+from sanchuang.web.sessions import bearer_token
 
 PUBLIC: Final = "public"
 SCRAPER: Final = "scraper"
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 API_PREFIX: Final = "/api/v1"
+
+SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 
 Scope = Callable[[User, Request, Store], bool]
 
@@ -134,6 +140,17 @@ PERMISSIONS: dict[str, Access] = {
     "api_honours": PUBLIC,
     "api_verify": PUBLIC,
     "api_me": ANY_STAFF,
+    "api_file_objection": PUBLIC,  # JSON bodies only, throttled per address like the page
+    # the JSON API for integrations (api_village.py, api_desk.py): the roles and scopes of the
+    # matching pages; writes only with a bearer token (see authorise)
+    "api_nominations": staff(V),
+    "api_nomination": staff(V, scope="own_village"),
+    "api_create_nomination": staff(V),
+    "api_resubmit": staff(V, scope="own_village"),
+    "api_review": staff(S),
+    "api_score": staff(R, scope="own_panel"),
+    "api_vetting_list": staff(D),
+    "api_vetting_answer": staff(D, scope="own_department"),
     # the reviewer's pages
     "reviewing_queue": staff(R),
     "reviewing_form": staff(R, scope="own_panel"),
@@ -228,6 +245,8 @@ def authorise(request: Request) -> None:
     rule = access(getattr(route, "name", ""))
     api = request.url.path.startswith(API_PREFIX)
     user = request.app.state.sessions.user(request, api) if rule is not None else None
+    if api and request.method not in SAFE_METHODS and not bearer_token(request):
+        user = None
     request.state.user = user
     if rule == PUBLIC:
         return

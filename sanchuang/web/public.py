@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models import objection_queries, public_queries
 from sanchuang.web import csrf, i18n, views
+from sanchuang.web.actions import objections
 from sanchuang.web.deps import BusDep, NoticeDep, PagesDep, StoreDep, SystemDep
-from workflows.commands import FileObjection
 from workflows.errors import DomainError
 
 router = APIRouter()
@@ -68,19 +68,13 @@ def file_objection(request: Request, system: SystemDep, bus: BusDep, pages: Page
                    name: Annotated[str, Form()] = "", contact: Annotated[str, Form()] = "",
                    content: Annotated[str, Form()] = "") -> Response:
     csrf.check(request, csrf_token)
-    address = request.client.host if request.client else "unknown"
-    if not request.app.state.throttle.allow(address):
-        raise HTTPException(429, i18n.N_("提交过于频繁，请十分钟后再试"))
+    objections.throttle(request)
     form = {"nomination_id": nomination_id, "name": name, "contact": contact,
             "content": content}
-    if not views.listed(found, nomination_id):
-        return _notice_response(request, system, pages, found, 400,
-                                error=i18n.N_("请从公示名单中选择异议对象"), **form)
     try:
-        objection_id = bus.handle(FileObjection(nomination_id, name, contact, content))
+        code = objections.file_objection(bus, found, **form)
     except DomainError as refusal:
         return _notice_response(request, system, pages, found, 400, error=str(refusal), **form)
-    code = public_queries.receipt_code(objection_id)
     return RedirectResponse(request.url_for("objection_receipt", code=code), status_code=303)
 
 

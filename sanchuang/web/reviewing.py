@@ -11,14 +11,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from models import reviewer_queries
-from models.reviewer_queries import ReviewItem
 from sanchuang.web import csrf, signin
+from sanchuang.web.actions.scoring import score_command, vote_command
 from sanchuang.web.deps import PagesDep, SystemDep
 from workflows.calendar import local_date
 from workflows.command import Command
-from workflows.commands import RecordReview
 from workflows.errors import DomainError, InvalidInput
-from workflows.review_commands import DeclareConflict, RecordVote
+from workflows.review_commands import DeclareConflict
 
 router = APIRouter()
 MARK_PREFIX = "mark_"
@@ -61,19 +60,6 @@ async def _submit(request: Request, system: SystemDep, pages: PagesDep, nominati
                             status_code=303)
 
 
-def marks_of(item: ReviewItem, fields: dict[str, str]) -> dict[str, float]:
-    """The entered marks, one per criterion of the rubric; a blank or a non-number refused."""
-    marks = {}
-    for criterion in item.criteria:
-        raw = fields.get(MARK_PREFIX + criterion.key, "").strip()
-        try:
-            marks[criterion.key] = float(raw)
-        except ValueError:
-            raise InvalidInput(f"“{criterion.name}”的分数须为数字（0 至 "
-                               f"{criterion.max_points:g} 分）") from None
-    return marks
-
-
 @router.post("/reviewing/{nomination_id}/score", name="reviewing_score")
 async def reviewing_score(request: Request, nomination_id: str, system: SystemDep,
                           pages: PagesDep) -> Response:
@@ -82,13 +68,14 @@ async def reviewing_score(request: Request, nomination_id: str, system: SystemDe
     user = signin.signed_in(request)
     item = await run_in_threadpool(reviewer_queries.item, system.store, user.account_id,
                                    nomination_id)
+    entered = {k.removeprefix(MARK_PREFIX): v for k, v in fields.items()
+               if k.startswith(MARK_PREFIX)}
     try:
-        marks = marks_of(item, fields)
+        command = score_command(item, user.actor(), entered)
     except InvalidInput as refusal:
         return await run_in_threadpool(_form, request, system, pages, nomination_id, 400,
                                        str(refusal), fields)
-    return await _submit(request, system, pages, nomination_id,
-                         RecordReview(nomination_id, user.actor(), marks), fields)
+    return await _submit(request, system, pages, nomination_id, command, fields)
 
 
 @router.post("/reviewing/{nomination_id}/vote", name="reviewing_vote")
@@ -97,11 +84,12 @@ async def reviewing_vote(request: Request, nomination_id: str, system: SystemDep
                          vote: Annotated[str, Form()] = "") -> Response:
     csrf.check(request, csrf_token)
     user = signin.signed_in(request)
-    if vote not in ("for", "against"):
+    try:
+        command = vote_command(nomination_id, user.actor(), vote)
+    except InvalidInput as refusal:
         return await run_in_threadpool(_form, request, system, pages, nomination_id, 400,
-                                       "请选择赞成或反对")
-    return await _submit(request, system, pages, nomination_id,
-                         RecordVote(nomination_id, user.actor(), vote == "for"), {})
+                                       str(refusal))
+    return await _submit(request, system, pages, nomination_id, command, {})
 
 
 @router.post("/reviewing/{nomination_id}/recuse", name="reviewing_recuse")

@@ -18,6 +18,12 @@ COOKIE = "sanchuang_session"
 MAX_AGE = 12 * 3600
 
 
+def bearer_token(request: Request) -> str:
+    """The token of ``Authorization: Bearer <token>``, or "" (the session cookie is not one)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
 class Sessions:
     def __init__(self, settings: Settings, logins: Logins) -> None:
         self.signer = URLSafeTimedSerializer(site_secret(settings), salt="sanchuang-session")
@@ -34,10 +40,9 @@ class Sessions:
 
     def user(self, request: Request, api: bool) -> User | None:
         """The signed-in user of this request: the API also takes ``Authorization: Bearer``."""
-        if api:
-            scheme, _, token = request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() == "bearer" and token:
-                return self.logins.token_user(token.strip())
+        token = bearer_token(request) if api else ""
+        if token:
+            return self.logins.token_user(token)
         raw = request.cookies.get(COOKIE)
         if not raw:
             return None

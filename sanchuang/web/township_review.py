@@ -13,15 +13,14 @@ from models import township_queries as tq
 from models.store import Store
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
+from sanchuang.web.actions.review import review_command
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
 from sanchuang.web.i18n import N_, gettext
 from workflows import commands as c
 from workflows.errors import DomainError
-from workflows.nomination import Actor
 
 router = APIRouter()
 QUEUE = ["submitted", "preliminary_review"]
-REASONS_ZH = {"return": N_("退回补充材料"), "reject": N_("不予通过")}
 DONE_ZH = {"accept": N_("初审通过，进入评审"), "return": N_("已退回补充材料"),
            "reject": N_("已不予通过")}
 
@@ -38,28 +37,15 @@ def review(request: Request, store: StoreDep, pages: PagesDep, done: str = "") -
     return _review_page(request, store, pages, done=done)
 
 
-def _command(action: str, nomination_id: str, actor: Actor, reason: str) -> c.Command:
-    if action == "accept":
-        return c.AcceptNomination(nomination_id, actor)
-    if action == "return":
-        return c.ReturnForRevision(nomination_id, actor, reason)
-    return c.RejectNomination(nomination_id, actor, reason)
-
-
 @router.post("/township/review/{nomination_id}", name="township_review_act")
 def review_act(request: Request, nomination_id: str, store: StoreDep, bus: BusDep,
                pages: PagesDep, csrf_token: Annotated[str, Form()] = "",
                action: Annotated[str, Form()] = "",
                reason: Annotated[str, Form()] = "") -> Response:
     csrf.check(request, csrf_token)
-    if action not in ("accept", "return", "reject"):
-        return _review_page(request, store, pages, 400,
-                            gettext("请选择初审通过、退回或不予通过"))
-    if action in REASONS_ZH and not reason.strip():
-        missing = gettext("%(action)s须写明理由") % {"action": gettext(REASONS_ZH[action])}
-        return _review_page(request, store, pages, 400, missing)
     try:
-        bus.handle(_command(action, nomination_id, signin.signed_in(request).actor(), reason))
+        bus.handle(review_command(action, nomination_id, signin.signed_in(request).actor(),
+                                  reason))
     except DomainError as refusal:
         return _review_page(request, store, pages, 400, str(refusal))
     message = gettext(DONE_ZH[action])

@@ -10,10 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models import department_queries
 from sanchuang.web import csrf, signin
+from sanchuang.web.actions.vetting import answer
 from sanchuang.web.deps import PagesDep, SystemDep
 from sanchuang.web.i18n import N_
 from workflows.errors import DomainError
-from workflows.review_commands import AnswerVetting
 
 router = APIRouter()
 
@@ -50,7 +50,7 @@ def vetting_answer(request: Request, request_id: str, system: SystemDep, pages: 
     csrf.check(request, csrf_token)
     user = signin.signed_in(request)
     try:
-        system.bus.handle(AnswerVetting(request_id, user.actor(), outcome, note))
+        answer(system.bus, request_id, user, outcome, note)
     except DomainError as refusal:
         return _form(request, system, pages, request_id, 400, str(refusal), outcome, note)
     return RedirectResponse(request.url_for("vetting_form", request_id=request_id), 303)

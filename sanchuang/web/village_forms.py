@@ -84,17 +84,23 @@ async def create(
     return await run_in_threadpool(submitted, request, store, bus, pages, form)
 
 
+def submit_for_village(request: Request, store: StoreDep, bus: BusDep,
+                       form: NominationForm) -> str:
+    """The signed-in clerk's nomination, created and submitted in the village's current
+    campaign (see ``submit_new`` for the refusals)."""
+    user = signin.signed_in(request)
+    campaign = current_campaign(store, village_of(request))
+    return submit_new(bus, campaign, user.actor(), form, local_date(bus.deps.clock.now()))
+
+
 def submitted(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
               form: NominationForm) -> Response:
     """Create and submit (blocking work, off the event loop); the page the clerk sees next."""
-    user = signin.signed_in(request)
-    village_id = village_of(request)
     try:
-        nomination_id = submit_new(bus, current_campaign(store, village_id), user.actor(), form,
-                                   local_date(bus.deps.clock.now()))
+        nomination_id = submit_for_village(request, store, bus, form)
     except LeftAsDraft as draft:
         return detail(request, store, pages, draft.nomination_id, 400,
-                      error=f"申报已保存为草稿，但未能提交：{draft.reason}", draft_kept=True)
+                      error=draft.message, draft_kept=True)
     except DomainError as refusal:
         entered = {k: v for k, v in vars(form).items() if k not in HELD_BACK}
         return form_page(request, store, pages, form.programme, 400, str(refusal), **entered)

@@ -7,6 +7,7 @@ leaves the nomination as a draft, which the clerk is told about and can submit a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,6 +67,10 @@ class LeftAsDraft(Exception):
         super().__init__(reason)
         self.nomination_id, self.reason = nomination_id, reason
 
+    @property
+    def message(self) -> str:
+        return f"申报已保存为草稿，但未能提交：{self.reason}"
+
 
 def programme_of(value: str) -> Programme:
     try:
@@ -89,6 +94,19 @@ def parse_marks(rubric: Rubric, raw: tuple[str, ...]) -> dict[str, float]:
     if not can_apply(rubric, marks):
         raise InvalidInput(f"自评分低于申报门槛 {rubric.apply_threshold:g} 分，不能申报")
     return marks
+
+
+def marks_in_order(campaign: Campaign, programme: str,
+                   marks: Mapping[str, float]) -> tuple[str, ...]:
+    """Marks given by criterion key (as the API takes them) as the form posts them: a text
+    per criterion in the rubric's order; a criterion the rubric does not have is refused."""
+    if not marks:
+        return ()
+    criteria = campaign.rubric(programme_of(programme)).criteria
+    unknown = sorted(set(marks) - {criterion.key for criterion in criteria})
+    if unknown:
+        raise InvalidInput(f"评分细则中没有这一项：{'、'.join(unknown)}")
+    return tuple(str(marks[k.key]) if k.key in marks else "" for k in criteria)
 
 
 def count(value: str, label: str) -> int:
