@@ -3,8 +3,8 @@ starts it (``sanchuang up``: web server, worker and beat on the embedded store a
 
 a village clerk on a 375-px phone submits two nominations with the assembly's minutes
 attached; the secretariat accepts them and sets the panel; the four vetting departments
-answer; three reviewers score; the secretariat ranks; the party committee approves and
-publicity opens; a member of the public files an objection and gets a receipt; the
+answer; three reviewers score; the secretariat ranks; the party committee approves the list,
+which opens publicity, and the secretariat sees the window open; a member of the public files an objection and gets a receipt; the
 secretariat upholds it; publicity runs out (the shared clock is moved on by the operator's
 CLI and beat closes the window); the commendation is published; the honour roll shows the
 honouree with no ID number or phone anywhere on the page. Each step's screenshot is saved."""
@@ -182,7 +182,12 @@ def test_a_campaign_from_nomination_to_the_honour_roll(journey: Journey,
     j.until(approver, "/approval", lambda p: p.locator("input[name=listed]").count() >= 2,
             "the ranked list before the party committee")
     j.shot(approver, "approver-list")
+    # The party committee's approval of the ranked list opens publicity (审定 → 公示, one
+    # decision in this system); the township office then runs the window.
     submit(approver, "form[action='/approval'] button[type=submit]")
+    j.until(office, "/township/publicity", lambda p: p.locator(
+        "main a[href^='/publicity/']").count() > 0, "the window on the office's page")
+    j.shot(office, "secretariat-publicity-open")
 
     public = j.tab(None, PHONE)
     j.until(public, "/publicity", lambda p: p.locator("main a[href^='/publicity/']").count()
