@@ -17,12 +17,12 @@ router = APIRouter()
 
 
 def _page(request: Request, store: Store, pages: PagesDep, nomination_id: str,
-          status: int = 200, error: str = "", done: str = "") -> HTMLResponse:
+          done: str = "") -> HTMLResponse:
     found = tq.nomination(store, nomination_id) if nomination_id.isalnum() else None
     if found is None:
         raise HTTPException(404, N_("找不到这件申报"))
-    return pages.page(request, "township/nomination.html", status, nomination=found,
-                      history=tq.history(store, nomination_id), error=error,
+    return pages.page(request, "township/nomination.html", 200, nomination=found,
+                      history=tq.history(store, nomination_id), error="",
                       done=tc.done_text(done), **tc.names())
 
 

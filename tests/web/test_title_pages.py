@@ -133,3 +133,26 @@ def test_reported_facts_are_shown_escaped(titled: Township) -> None:
     page = office.get(path).text
     assert ESCAPED in page
     assert HOSTILE not in page
+
+
+def test_plaque_dates_and_a_cancellation_are_recorded_through_the_forms(
+        titled: Township) -> None:
+    first = titled.nomination_ids[0]
+    path = f"/titles/{first}"
+    office = client_of(titled, "wenming")
+    early = post(office, path, f"{path}/plaque", plaque_step="recovered", on="2026-12-20")
+    assert early.status_code == 400
+    assert "牌匾尚未发放，无从收回" in early.text
+    assert post(office, path, f"{path}/plaque", plaque_step="issued",
+                on="2026-12-01").status_code == 303
+    assert "2026-12-01发放" in office.get("/titles").text
+    bad_day = post(office, path, f"{path}/plaque", plaque_step="hung", on="12/05")
+    assert bad_day.status_code == 400
+    assert "日期，如 2026-12-01" in bad_day.text
+    done = post(office, path, f"{path}/cancel", cancel_reason="merge", note="并入石门村")
+    assert done.status_code == 303
+    page = office.get(done.headers["location"]).text
+    assert "称号已注销" in page
+    assert "村（居）合并：并入石门村" in page
+    assert "登记撤销举报" not in page  # a cancelled title has no revocation case
+    assert case_of(titled, first) == ("cancelled", "")
