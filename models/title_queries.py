@@ -13,6 +13,7 @@ from models import tables as t
 from models.store import Store
 from models.titles import TitleRepository, record_of
 from workflows.county_recommendation import run_years, three_years_running
+from workflows.policy import Rubric
 from workflows.title_record import TitleRecord
 
 TITLE, NOM = t.TitleRow.__table__, t.NominationRow.__table__
@@ -72,3 +73,11 @@ def county_recommendations(store: Store, programme: str, year: int) -> list[Titl
     flagged = set(three_years_running(titles, year))
     return [view for view in title_roll(store, programme)
             if view.record.year == year and view.record.subject_id in flagged]
+
+
+def pinned_rubric(store: Store, nomination_id: str) -> Rubric:
+    """The rubric the title's nomination was scored against (its pinned version)."""
+    with store.uow() as uow:
+        nomination = uow.nominations.get(nomination_id)
+        campaign = uow.campaigns.get(nomination.campaign_id)
+        return campaign.rubric(nomination.programme, nomination.rubric_version)

@@ -23,6 +23,8 @@ from sanchuang.web import (
     reviewing,
     roster_import,
     signin,
+    title_forms,
+    titles,
     township,
     township_campaign,
     township_exports,
@@ -75,6 +77,8 @@ def create_app(system: System | None = None) -> FastAPI:
     app.include_router(vetting.router, include_in_schema=False)
     app.include_router(admin.router, include_in_schema=False)
     app.include_router(public_log.router, include_in_schema=False)
+    app.include_router(titles.router, include_in_schema=False)
+    app.include_router(title_forms.router, include_in_schema=False)
     for router in (township.router, township_review.router, township_publicity.router,
                    township_objections.router,
                    township_nomination.router, township_campaign.router,

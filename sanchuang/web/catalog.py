@@ -17,7 +17,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from sanchuang.accounts import ROLE_NAMES_ZH
-from sanchuang.web import menus, views
+from sanchuang.web import menus, titles, views
 from workflows import attachments, deadlines, objections, vetting
 from workflows.policy import PROGRAMME_NAMES_ZH
 from workflows.stages import STAGE_NAMES_ZH
@@ -59,6 +59,7 @@ def table_texts() -> set[str]:
     found |= {label for rows in menus.MENUS.values() for _, label in rows}
     found |= set(deadlines.ACTOR_NAMES_ZH.values()) | set(objections.OUTCOME_NAMES_ZH.values())
     found |= set(objections.CHANNEL_NAMES_ZH.values())
+    found |= {name for names in titles.NAMES.values() for name in names.values()}
     return found
 
 

@@ -17,12 +17,12 @@ MENUS: dict[StaffRole, list[tuple[str, str]]] = {
                             ("township_panel", "评审组"), ("township_publicity", "公示"),
                             ("township_objections", "异议处理"),
                             ("township_commendation", "表彰决定"),
-                            ("township_campaign", "评选活动"),
+                            ("township_campaign", "评选活动"), ("titles_list", "称号管理"),
                             ("village_roster_import_form", "导入花名册")],
     StaffRole.REVIEWER: [("reviewing_queue", "待评审")],
     StaffRole.DEPARTMENT: [("vetting_list", "联审请求")],
     StaffRole.APPROVER: [("township_dashboard", "进度总览"), ("approval", "审定"),
-                         ("township_commendation", "表彰决定")],
+                         ("township_commendation", "表彰决定"), ("titles_list", "称号管理")],
     StaffRole.ADMIN: [("admin_users", "登录账号")],
 }
 

@@ -185,11 +185,22 @@ PERMISSIONS: dict[str, Access] = {
     "township_commendation_publish": staff(S, A),
     "township_export": staff(S, A),
     "township_nomination": staff(S),
-    "township_revoke": staff(S),
     "township_campaign": staff(S),
     "township_campaign_create": staff(S),
     "approval": staff(A),
     "approval_approve": staff(A),
+    # 称号管理 (titles.py, title_forms.py): the secretariat runs the case, plaques, re-rating
+    # and cancellation; the party committee decides a revocation
+    "titles_list": staff(S, A),
+    "titles_title": staff(S, A),
+    "titles_notice_page": staff(S, A),
+    "titles_report": staff(S),
+    "titles_verify": staff(S),
+    "titles_decide": staff(A),
+    "titles_notice": staff(S),
+    "titles_plaque": staff(S),
+    "titles_rerate": staff(S),
+    "titles_cancel": staff(S),
 }
 
 

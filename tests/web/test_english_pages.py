@@ -202,7 +202,11 @@ def test_the_secretariats_pages_are_in_english_through_publicity(town: Township)
     assert "Conclusion" in assert_english(client, "/township/objections", data)
     assert "See the honour roll" in assert_english(client, "/township/commendation", data)
     revoke = assert_english(client, f"/township/nominations/{town.nomination_ids[1]}", data)
-    assert "Reason for revocation" in revoke
+    assert "Title management" in revoke
+    assert "Active" in assert_english(client, "/titles", data)
+    title = assert_english(client, f"/titles/{town.nomination_ids[1]}", data)
+    assert "Record a report for revocation" in title
+    assert "A crime by the honouree or a family member" in title
 
 
 def test_the_committees_approval_page_is_in_english(sqlite_store: Store,

@@ -155,7 +155,7 @@ def test_markup_in_names_and_objections_is_shown_escaped(sqlite_store: Store,
     assert "<script>" not in done
 
 
-def test_a_title_is_revoked_from_the_nominations_page(town: Township) -> None:
+def test_a_title_is_revoked_through_the_workflow_pages(town: Township) -> None:
     commended(town)
     first = town.nomination_ids[0]
     client = signed_in(town, "wenming")
@@ -164,17 +164,22 @@ def test_a_title_is_revoked_from_the_nominations_page(town: Township) -> None:
     page_path = f"/township/nominations/{first}"
     page = client.get(page_path).text
     assert "已表彰" in page
-    assert "撤销称号" in page
-    no_reason = post(client, page_path, f"{page_path}/revoke", reason=" ")
-    assert no_reason.status_code == 400
-    assert "撤销称号须写明理由" in no_reason.text
-    assert stages(town)[first] == "commended"
-    done = post(client, page_path, f"{page_path}/revoke", reason="当事人受到刑事处罚")
+    assert f'href="/titles/{first}"' in page  # the one-step revoke form is gone
+    assert "/revoke" not in page
+    title_path = f"/titles/{first}"
+    assert post(client, title_path, f"{title_path}/report", reason_code="crime",
+                facts="当事人受到刑事处罚").status_code == 303
+    assert post(client, title_path, f"{title_path}/verify", verdict="founded",
+                findings="经派出所核实").status_code == 303
+    approver = TestClient(create_app(town.system))
+    sign_in(approver, "dangwei")
+    done = post(approver, title_path, f"{title_path}/decide", decision="revoke")
     assert done.status_code == 303
     assert stages(town)[first] == "revoked"
-    after = client.get(done.headers["location"]).text
-    assert "称号已撤销" in after
-    assert "当事人受到刑事处罚" in after  # the reason, in the course of review
+    assert "称号已撤销" in approver.get(done.headers["location"]).text
+    after = client.get(page_path).text
+    assert "经派出所核实" in after
+    assert "本人或家庭成员违法犯罪" in after  # the reason, in the course of review
     with town.store.sessions() as session:
         title = session.scalars(select(t.TitleRow).where(t.TitleRow.nomination_id == first)).one()
     assert title.status == "revoked"

@@ -23,7 +23,7 @@ ROUTES = [("get", "/township"), ("get", "/township/progress"), ("get", "/townshi
           ("get", "/township/publicity"), ("post", "/township/publicity"),
           ("get", "/township/objections"), ("post", "/township/objections/x"),
           ("get", "/township/commendation"), ("post", "/township/commendation"),
-          ("get", "/township/nominations/x"), ("post", "/township/nominations/x/revoke"),
+          ("get", "/township/nominations/x"),
           ("get", "/township/campaign"), ("post", "/township/campaign"),
           ("get", "/approval"), ("post", "/approval")]
 APPROVER_ROUTES = {"/township", "/township/progress", "/township/commendation", "/approval"}
