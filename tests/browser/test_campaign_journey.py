@@ -4,10 +4,11 @@ starts it (``sanchuang up``: web server, worker and beat on the embedded store a
 a village clerk on a 375-px phone submits two nominations with the assembly's minutes
 attached; the secretariat accepts them and sets the panel; the four vetting departments
 answer; three reviewers score; the secretariat ranks; the party committee approves the list,
-which opens publicity, and the secretariat sees the window open; a member of the public files an objection and gets a receipt; the
-secretariat upholds it; publicity runs out (the shared clock is moved on by the operator's
-CLI and beat closes the window); the commendation is published; the honour roll shows the
-honouree with no ID number or phone anywhere on the page. Each step's screenshot is saved."""
+which opens publicity, and the secretariat sees the window open; a member of the public
+files an objection and gets a receipt; the secretariat upholds it; publicity runs out (the
+shared clock is moved on by the operator's CLI and beat closes the window); the commendation
+is published; the honour roll shows the honouree with no ID number or phone anywhere on the
+page. Each step's screenshot is saved."""
 
 from __future__ import annotations
 
