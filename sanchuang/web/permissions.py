@@ -188,6 +188,7 @@ PERMISSIONS: dict[str, Access] = {
     "township_revoke": staff(S),
     "township_campaign": staff(S),
     "township_campaign_create": staff(S),
+    "township_launch_notice": staff(S, A),
     "approval": staff(A),
     "approval_approve": staff(A),
 }
