@@ -28,6 +28,7 @@ ENTRIES = [
      "deeds": f"孝老爱亲，邻里和睦（户主身份证{ID}，电话{MOBILE}）", "id_number": ID},
     {"nomination_id": "a2", "display_name": "李秀英", "village_name": "杨柳村",
      "programme": "moral_exemplar", "category": "孝老爱亲", "star_level": None,
+     "gender": "女", "age": "58岁",
      "deeds": "照顾瘫痪婆婆二十年", "phone": MOBILE},
     {"nomination_id": "a3", "display_name": "新田村", "village_name": "新田村",
      "programme": "star_village", "category": "", "star_level": "5星",
@@ -111,6 +112,7 @@ def test_levels_and_the_window_read_as_the_html_documents_do() -> None:
     exemplars = decision_text[decision_text.index("道德标兵（1名）"):]
     assert "姓名性别年龄所在村（居）类别" in exemplars.replace(" ", "")
     assert "星级" not in exemplars
+    assert "李秀英女58岁杨柳村孝老爱亲" in exemplars.replace(" ", "")
     assert "五星级文明村" in text_of(pdfs["新田村"])
 
 
