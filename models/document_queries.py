@@ -41,14 +41,15 @@ def stages_run(store: Store, nomination_ids: Sequence[str]) -> set[str]:
 
 
 def honour_roll(store: Store, year: int) -> list[dict[str, Any]]:
-    """Everyone holding a title awarded in ``year``, by programme, level and village."""
-    query = (select(NOM.c.programme, NOM.c.display_name, NOM.c.category, TITLE.c.star_level,
+    """Everyone holding a title awarded in ``year``, by programme, village and name (the
+    levels are ordered by the rubric's bands: documents/notices.py)."""
+    query = (select(NOM.c.campaign_id, NOM.c.programme, NOM.c.display_name, NOM.c.category,
+                    TITLE.c.star_level,
                     VILLAGE.c.name.label("village_name"), TITLE.c.awarded_on)
              .join(NOM, NOM.c.id == TITLE.c.nomination_id)
              .join(VILLAGE, VILLAGE.c.id == NOM.c.village_id)
              .where(TITLE.c.year == year, TITLE.c.status == "active")
-             .order_by(NOM.c.programme, TITLE.c.star_level.desc(), VILLAGE.c.name,
-                       NOM.c.display_name))
+             .order_by(NOM.c.programme, VILLAGE.c.name, NOM.c.display_name))
     with store.sessions() as session:
         return [dict(row._mapping) for row in session.execute(query)]
 

@@ -15,7 +15,7 @@ from typing import Any
 HIDDEN = "［已隐去］"
 #: The fields of a published entry that public output may show (no ID, phone or address).
 PUBLIC_FIELDS = ("nomination_id", "display_name", "village_name", "programme", "category",
-                 "star_level", "deeds")
+                 "star_level", "deeds", "gender", "age")
 _FREE_TEXT = ("display_name", "village_name", "category", "deeds")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
 _MOBILE = re.compile(r"1[3-9]\d{9}")

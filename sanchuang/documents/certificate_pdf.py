@@ -14,7 +14,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph
 
-from sanchuang.documents import fonts
+from sanchuang.documents import fonts, wording
 from sanchuang.documents.pdf import style
 from sanchuang.runtime.templating import date_zh
 from workflows.disclosure import public_entry
@@ -35,16 +35,15 @@ class Certificate:
 
 def certificates(decision: dict[str, Any], campaign: dict[str, Any],
                  groups: list[dict[str, Any]]) -> list[Certificate]:
-    """One certificate per entry of the decision (``notices.decision_context``)."""
+    """One certificate per entry of the decision (``notices.decision_context``), with the
+    title as the decision confers it (``五星级文明村``)."""
     found = []
     for group in groups:
         for entry in group["entries"]:
             shown = public_entry(entry)
-            level = shown["star_level"] or ""
-            title = group["title_name"]
             found.append(Certificate(
                 shown["display_name"], shown["village_name"],
-                title if not level or level in title else f"{level}{title}",
+                wording.title_name(group["programme"], shown["star_level"] or ""),
                 campaign["year"], tuple(decision["issued_by"]), decision["issued_on"],
                 decision["number"]))
     return found

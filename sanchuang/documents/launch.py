@@ -8,6 +8,7 @@ from typing import Any
 from models import document_queries
 from models.store import Store
 from sanchuang.documents import wording
+from sanchuang.documents.render import DocumentRenderer
 from workflows.calendar import local_date
 from workflows.campaign import Campaign
 from workflows.policy import PROGRAMME_NAMES_ZH, ProgrammePolicy
@@ -67,3 +68,10 @@ def launch_context(store: Store, campaign: Campaign) -> dict[str, Any]:
         "contact": vars(campaign.contact), "issued_by": list(campaign.issued_by),
         "issued_on": local_date(created) if created else None,
     }
+
+
+def launch_notice_html(store: Store, campaign_id: str) -> str:
+    """The campaign's launch notice as a standalone, A4-printable HTML page."""
+    with store.uow() as uow:
+        campaign = uow.campaigns.get(campaign_id)
+    return DocumentRenderer().document("launch_notice", launch_context(store, campaign))

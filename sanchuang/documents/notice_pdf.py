@@ -11,6 +11,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
+from sanchuang.documents import wording
 from sanchuang.documents.pdf import FONT, Page, para, render
 from sanchuang.runtime.templating import clause, date_zh, sentence, zh_numeral
 from workflows.disclosure import public_entry
@@ -18,23 +19,23 @@ from workflows.disclosure import public_entry
 RED = colors.HexColor("#c00000")
 
 
-def entry_table(entries: list[dict[str, Any]], name_label: str, width: float,
+#: Column widths on A4 (layout only: which columns there are is ``wording.entry_columns``).
+WIDTHS = {"gender": 1.2 * cm, "age": 1.2 * cm, "village_name": 3.0 * cm, "category": 2.4 * cm,
+          "star_level": 2.0 * cm}
+
+
+def entry_table(entries: list[dict[str, Any]], name_label: str, width: float, programme: str,
                 with_deeds: bool = False) -> Table:
     shown = [public_entry(e) for e in entries]
-    columns: list[tuple[str, str, float]] = [("", "序号", 1.2 * cm),
-                                             ("display_name", name_label, 3.6 * cm),
-                                             ("village_name", "所在村（居）", 3.0 * cm)]
-    if any(e["category"] for e in shown):
-        columns.append(("category", "类别", 2.4 * cm))
-    if any(e["star_level"] for e in shown):
-        columns.append(("star_level", "星级", 1.6 * cm))
-    if with_deeds:
-        columns.append(("deeds", "主要事迹", width - sum(c[2] for c in columns)))
-    rows = [[para(head, 9, 1) for _, head, _ in columns]]
+    columns = wording.entry_columns(shown, programme, with_deeds)
+    fixed = [1.2 * cm, 3.6 * cm, *(WIDTHS.get(key, 0.0) for key, _ in columns)]
+    widths = [w if w else width - sum(fixed) for w in fixed]
+    rows = [[para(head, 9, 1) for head in ("序号", name_label, *(h for _, h in columns))]]
     for number, entry in enumerate(shown, 1):
-        rows.append([para(str(number) if not key else str(entry[key] or "—"), 9,
-                          0 if key == "deeds" else 1) for key, _, _ in columns])
-    table = Table(rows, colWidths=[c[2] for c in columns], repeatRows=1)
+        rows.append([para(str(number), 9, 1), para(entry["display_name"], 9, 1),
+                     *(para(wording.entry_cell(entry, key), 9, 0 if key == "deeds" else 1)
+                       for key, _ in columns)])
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
                                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -50,26 +51,30 @@ def footer(version: int, content_hash: str) -> Flowable:
     return para(f"第{version}版 · 内容校验码 {content_hash[:16]}", 8, 1)
 
 
+def _procedure(stages: str) -> str:
+    return f"经{clause(stages)}等程序，" if stages else ""
+
+
 def publicity_pdf(context: dict[str, Any]) -> bytes:
     notice, campaign = context["notice"], context["campaign"]
     page = Page(f"{context['township']}　{campaign['name']}")
     width = page.frame_width
-    days = (notice["closes_on"] - notice["opens_on"]).days + 1
     story: list[Flowable] = [
         para(notice["title"], 18, 1, space_after=12),
-        para(f"{clause(notice['basis'])}，经{clause(notice['procedure'])}等程序，现将"
+        para(f"{clause(notice['basis'])}，{_procedure(notice['procedure'])}现将"
              f"{campaign['name']}拟命名名单予以公示，接受群众监督。", 12, space_after=6),
         para("一、拟命名名单", 12, space_after=4)]
     groups = [g for g in context["groups"] if g["entries"]]
     for number, group in enumerate(groups, 1):
         story += [para(f"（{zh_numeral(number)}）{group['programme_name']}", 12, space_after=4),
-                  entry_table(group["entries"], "拟命名对象", width, with_deeds=True),
+                  entry_table(group["entries"], "拟命名对象", width, group["programme"],
+                              with_deeds=True),
                   Spacer(1, 0.3 * cm)]
     if not groups:
         story.append(para("无。", 12))
-    window = f"{date_zh(notice['opens_on'])}至{date_zh(notice['closes_on'])}，共{days}天。"
+    window = notice["window"]
     if notice["objection_deadline"] != notice["closes_on"]:
-        window += f"异议受理截止时间为{date_zh(notice['objection_deadline'])}。"
+        window += f"异议受理截止时间为{notice['objection_closing']}。"
     contact = notice["contact"]
     story += [
         para("二、公示时间", 12, space_after=4), para(window, 12, space_after=6),
@@ -121,7 +126,8 @@ def decision_pdf(context: dict[str, Any]) -> bytes:
         for number, group in enumerate(groups, 1):
             story += [para(f"{zh_numeral(number)}、{group['title_name']}"
                            f"（{len(group['entries'])}{group['unit'][:1]}）", 12, space_after=4),
-                      entry_table(group["entries"], "名称", page.frame_width),
+                      entry_table(group["entries"], wording.name_heading(group["programme"]),
+                                  page.frame_width, group["programme"]),
                       Spacer(1, 0.3 * cm)]
     story += [Spacer(1, 0.5 * cm), footer(decision["version"], decision["content_hash"])]
     return render(page, story, "表彰决定")

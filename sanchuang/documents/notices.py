@@ -54,10 +54,13 @@ def publicity_context(store: Store, doc: PublishedList) -> dict[str, Any]:
     return {**base, "notice": notice, "groups": group_by_programme(doc.entries)}
 
 
-def _rank(campaign: Campaign, programme: Programme, level: str) -> int:
-    bands = {b.name: b.min_stars for b in campaign.policy.programme(programme).rubric.bands}
-    if level in bands:
-        return bands[level]
+def level_rank(campaign: Campaign | None, programme: Programme, level: str) -> int:
+    """How high a level stands: a rubric band by its stars (金星 above 银星), ``5星`` as 5."""
+    if campaign is not None and programme in campaign.policy.programmes:
+        rubric = campaign.policy.programme(programme).rubric
+        bands = {b.name: b.min_stars for b in rubric.bands}
+        if level in bands:
+            return bands[level]
     return int(level[:-1]) if level.endswith("星") and level[:-1].isdigit() else 0
 
 
@@ -70,7 +73,7 @@ def level_groups(campaign: Campaign, entries: tuple[dict[str, Any], ...]) -> lis
         for entry in group["entries"]:
             level = entry["star_level"] if wording.level_words(entry["star_level"]) else ""
             by_level.setdefault(level, []).append(entry)
-        for level in sorted(by_level, key=lambda lv: -_rank(campaign, programme, lv)):
+        for level in sorted(by_level, key=lambda lv: -level_rank(campaign, programme, lv)):
             groups.append({"programme": programme.value, "entries": by_level[level],
                            "title_name": wording.title_name(programme, level),
                            "unit": UNITS[programme]})
@@ -117,13 +120,27 @@ def write_documents(store: Store, renderer: DocumentRenderer, campaign_id: str,
     return written
 
 
+def roll_groups(rows: list[dict[str, Any]],
+                campaigns: dict[str, Campaign]) -> list[dict[str, Any]]:
+    """The honour roll's groups by title: programmes in their order, each one's levels from
+    the highest down (the rubric's bands, stars by number), then village and name."""
+    order = list(Programme)
+
+    def key(row: dict[str, Any]) -> tuple[int, int, str, str]:
+        programme = Programme(row["programme"])
+        rank = level_rank(campaigns.get(row["campaign_id"]), programme, row["star_level"] or "")
+        return order.index(programme), -rank, row["village_name"], row["display_name"]
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=key):
+        groups.setdefault(wording.title_name(row["programme"], row["star_level"]), []).append(row)
+    return [{"title_name": k, "entries": v} for k, v in groups.items()]
+
+
 def honour_roll_context(store: Store, year: int) -> dict[str, Any]:
     """光荣榜: every title awarded in ``year`` still held, by title and level."""
     rows = document_queries.honour_roll(store, year)
     with store.uow() as uow:
         township = uow.directory.township_name()
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(wording.title_name(row["programme"], row["star_level"]), []).append(row)
-    return {"township": township, "year": year,
-            "groups": [{"title_name": k, "entries": v} for k, v in groups.items()]}
+        campaigns = {cid: uow.campaigns.get(cid) for cid in {r["campaign_id"] for r in rows}}
+    return {"township": township, "year": year, "groups": roll_groups(rows, campaigns)}

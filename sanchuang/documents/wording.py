@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sanchuang.runtime.templating import zh_numeral
 from workflows.calendar import SHANGHAI
@@ -69,3 +70,39 @@ def window_sentence(first: date, last: date, closes_at: datetime, days: int, kin
     length = f"{days}个工作日" if kind == "working" else f"{days}天"
     return (f"公示期为{first.year}年{_day(first, first.year)}至{_day(last, first.year)}"
             f"（{length}），{closing_time(closes_at)}截止。")
+
+
+#: The list columns after 序号 and the name, with their headings.
+_COLUMN_HEADS = {"gender": "性别", "age": "年龄", "village_name": "所在村（居）",
+                 "category": "类别", "star_level": "星级", "deeds": "主要事迹"}
+
+
+def entry_columns(entries: Iterable[dict[str, Any]], programme: str,
+                  with_deeds: bool = False) -> list[tuple[str, str]]:
+    """(key, heading) of a list's columns: exemplars with 性别 and 年龄 and never a 星级; a
+    star village without 所在村 (it is the village); 类别 and 星级 only when some entry has one."""
+    rows = list(entries)
+    person = programme == Programme.MORAL_EXEMPLAR.value
+    keys = ["gender", "age"] if person else []
+    if programme != Programme.STAR_VILLAGE.value:
+        keys.append("village_name")
+    if any(e.get("category") for e in rows):
+        keys.append("category")
+    if not person and any(level_words(e.get("star_level") or "") for e in rows):
+        keys.append("star_level")
+    if with_deeds:
+        keys.append("deeds")
+    return [(key, _COLUMN_HEADS[key]) for key in keys]
+
+
+def entry_cell(entry: dict[str, Any], key: str) -> str:
+    """One cell of a list: the level in words, ``—`` for what is not known."""
+    value = entry.get(key)
+    if key == "star_level":
+        return level_words(value or "") or "—"
+    return str(value) if value not in (None, "") else "—"
+
+
+def name_heading(programme: str) -> str:
+    """The decision's list calls persons 姓名 and villages or households 名称."""
+    return "姓名" if programme == Programme.MORAL_EXEMPLAR.value else "名称"

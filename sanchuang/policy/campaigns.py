@@ -47,13 +47,19 @@ def new_campaign(store: Store, year: int, policy: CampaignPolicy, warn: Callable
         tuple(sorted(calendar.holidays)), tuple(sorted(calendar.make_up_workdays)))
 
 
-def check_public_details(campaign: Campaign) -> None:
+#: What every public document prints, with the ``review campaign create`` option for each.
+PUBLIC_DETAILS = (("发文机关", ""), ("依据文件文号", "--basis"), ("联系电话", "--phone"),
+                  ("来信来访地址", "--address"), ("电子邮箱", "--email"))
+
+
+def check_public_details(campaign: Campaign, *, options: bool = False) -> None:
     """Every public document prints the issuing organs, the basis document (文号) and the
-    contact phone, address and e-mail: a campaign without them is refused."""
-    missing = [label for label, value in (
-        ("发文机关", "".join(campaign.issued_by)), ("依据文件文号（--basis）", campaign.basis),
-        ("联系电话（--phone）", campaign.contact.phone),
-        ("来信来访地址（--address）", campaign.contact.address),
-        ("电子邮箱（--email）", campaign.contact.email)) if not value.strip()]
+    contact phone, address and e-mail: a campaign without them is refused. ``options`` names
+    the command-line option to add for each missing detail."""
+    values = ("".join(campaign.issued_by), campaign.basis, campaign.contact.phone,
+              campaign.contact.address, campaign.contact.email)
+    missing = [label + (f"（{option}）" if options and option else "")
+               for (label, option), value in zip(PUBLIC_DETAILS, values, strict=True)
+               if not value.strip()]
     if missing:
         raise InvalidInput("公示和表彰文件都要印这些内容，请补全：" + "、".join(missing))

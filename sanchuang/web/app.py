@@ -28,6 +28,7 @@ from sanchuang.web import (
     township,
     township_campaign,
     township_exports,
+    township_launch,
     township_nomination,
     township_objections,
     township_publicity,
@@ -82,7 +83,8 @@ def create_app(system: System | None = None) -> FastAPI:
     for router in (township.router, township_review.router, township_publicity.router,
                    township_objections.router,
                    township_nomination.router, township_campaign.router,
-                   approval.router, township_exports.router):
+                   approval.router, township_exports.router,
+                   township_launch.router):
         app.include_router(router, include_in_schema=False)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(signin.api_router, prefix=API_PREFIX)

@@ -187,6 +187,7 @@ PERMISSIONS: dict[str, Access] = {
     "township_nomination": staff(S),
     "township_campaign": staff(S),
     "township_campaign_create": staff(S),
+    "township_launch_notice": staff(S, A),
     "approval": staff(A),
     "approval_approve": staff(A),
     # 称号管理 (titles.py, title_forms.py): the secretariat runs the case, plaques, re-rating

@@ -10,13 +10,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from models import queries
 from models.store import Store
-from sanchuang.policy.campaigns import new_campaign
+from sanchuang.policy.campaigns import check_public_details, new_campaign
 from sanchuang.policy.rubric_files import MAX_BYTES, FileError, RubricFileInvalid, policy_from_text
 from sanchuang.web import csrf, signin
 from sanchuang.web import township_common as tc
 from sanchuang.web.deps import BusDep, PagesDep, StoreDep
 from sanchuang.web.i18n import gettext
 from workflows import commands as c
+from workflows.campaign import Contact
 from workflows.errors import DomainError, InvalidInput
 
 router = APIRouter()
@@ -24,9 +25,9 @@ router = APIRouter()
 
 def _page(request: Request, store: Store, pages: PagesDep, status: int = 200,
           error: str = "", done: str = "", problems: list[FileError] | None = None,
-          year: str = "", name: str = "") -> HTMLResponse:
+          typed: dict[str, str] | None = None) -> HTMLResponse:
     return pages.page(request, "township/campaign.html", status, error=error,
-                      done=tc.done_text(done), problems=problems or [], year=year, name=name,
+                      done=tc.done_text(done), problems=problems or [], typed=typed or {},
                       current=queries.latest_campaign_id(store) is not None)
 
 
@@ -58,20 +59,25 @@ def rubric_text(upload: UploadFile | None) -> tuple[str, str]:
 def campaign_create(request: Request, store: StoreDep, bus: BusDep, pages: PagesDep,
                     csrf_token: Annotated[str, Form()] = "",
                     year: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "",
+                    basis: Annotated[str, Form()] = "", phone: Annotated[str, Form()] = "",
+                    address: Annotated[str, Form()] = "", email: Annotated[str, Form()] = "",
                     rubric: Annotated[UploadFile | None, File()] = None) -> Response:
     csrf.check(request, csrf_token)
+    typed = {key: value[:100] for key, value in (("year", year), ("name", name),
+             ("basis", basis), ("phone", phone), ("address", address), ("email", email))}
     warnings: list[str] = []
     try:
         file_name, text = rubric_text(rubric)
         policy = policy_from_text(text, file_name)
         created = new_campaign(store, year_of(year), policy, warnings.append,
-                               name=name.strip() or None)
+                               name=name.strip() or None, basis=basis.strip(),
+                               contact=Contact(phone.strip(), email.strip(), address.strip()))
+        check_public_details(created)
         bus.handle(c.CreateCampaign(created, signin.signed_in(request).actor()))
     except RubricFileInvalid as invalid:
         message = gettext("评分细则文件有 %(n)s 处错误") % {"n": len(invalid.errors)}
-        return _page(request, store, pages, 400, message,
-                     problems=invalid.errors, year=year[:10], name=name[:100])
+        return _page(request, store, pages, 400, message, problems=invalid.errors, typed=typed)
     except DomainError as refusal:
-        return _page(request, store, pages, 400, str(refusal), year=year[:10], name=name[:100])
+        return _page(request, store, pages, 400, str(refusal), typed=typed)
     return tc.done("/township/campaign", "；".join(
         [gettext("已创建%(name)s") % {"name": created.name}, *warnings]))

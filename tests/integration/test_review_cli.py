@@ -164,3 +164,17 @@ def test_a_campaign_without_its_basis_and_contacts_is_refused(system: System,
     assert "来信来访地址（--address）" in out
     assert "联系电话" not in out
     assert queries.latest_campaign_id(system.store) is None
+
+
+def test_the_launch_notice_is_written_from_the_campaign(system: System, tmp_path: Path) -> None:
+    cli("rubric", "samples", str(tmp_path / "rubrics"))
+    campaign_id = cli("review", "campaign", "create", "--rubric",
+                      str(tmp_path / "rubrics" / "campaign-default.yaml"), "--year", "2026",
+                      *PUBLIC_DETAILS).strip()
+    out = tmp_path / "docs" / "通知.html"
+    assert "已写入启动通知" in cli("review", "campaign", "launch-notice", "--out", str(out),
+                                  "--campaign", campaign_id)
+    text = out.read_text(encoding="utf-8")
+    assert "关于开展2026年度“三创”评选活动的通知" in text
+    assert "新坪发〔2026〕3号" in text
+    assert "0739-6812345" in text

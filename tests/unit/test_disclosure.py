@@ -28,7 +28,7 @@ def test_a_public_entry_keeps_only_the_published_fields() -> None:
              "address": "湾里村3组12号"}
     shown = public_entry(entry)
     assert set(shown) == {"nomination_id", "display_name", "village_name", "programme",
-                          "category", "star_level", "deeds"}
+                          "category", "star_level", "deeds", "gender", "age"}
     assert shown["deeds"] == f"联系人{HIDDEN}"
     assert "湾里村3组12号" not in str(shown)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ from pypdf import PdfReader
 from sanchuang.documents.certificate_pdf import certificate_pdf, certificates
 from sanchuang.documents.fonts import FontMissing, cjk_font_file
 from sanchuang.documents.notice_pdf import decision_pdf, publicity_pdf
+from sanchuang.documents.wording import title_name, window_sentence
+from workflows.calendar import SHANGHAI
 from workflows.disclosure import leaks
 
 ID, MOBILE = "430522199001011235", "13812345678"
@@ -26,12 +28,19 @@ ENTRIES = [
      "deeds": f"孝老爱亲，邻里和睦（户主身份证{ID}，电话{MOBILE}）", "id_number": ID},
     {"nomination_id": "a2", "display_name": "李秀英", "village_name": "杨柳村",
      "programme": "moral_exemplar", "category": "孝老爱亲", "star_level": None,
+     "gender": "女", "age": "58岁",
      "deeds": "照顾瘫痪婆婆二十年", "phone": MOBILE},
+    {"nomination_id": "a3", "display_name": "新田村", "village_name": "新田村",
+     "programme": "star_village", "category": "", "star_level": "5星",
+     "deeds": "村规民约落实到户"},
 ]
-GROUPS = [{"programme": "model_household", "programme_name": "道德模范户",
+GROUPS = [{"programme": "star_village", "programme_name": "星级文明村",
+           "title_name": title_name("star_village", "5星"), "unit": "个村（居）",
+           "entries": ENTRIES[2:]},
+          {"programme": "model_household", "programme_name": "道德模范户",
            "title_name": "道德模范户", "unit": "户家庭", "entries": ENTRIES[:1]},
           {"programme": "moral_exemplar", "programme_name": "道德标兵",
-           "title_name": "道德标兵", "unit": "名同志", "entries": ENTRIES[1:]}]
+           "title_name": "道德标兵", "unit": "名同志", "entries": ENTRIES[1:2]}]
 BASE: dict[str, Any] = {"township": "新坪镇", "campaign": {"name": "2026年度“三创”评选活动",
                                                            "year": 2026}}
 ORGANS = ["中共新坪镇委员会", "新坪镇人民政府"]
@@ -41,6 +50,9 @@ def publicity() -> bytes:
     notice = {"title": "关于2026年度“三创”评选活动拟命名名单的公示", "basis": "根据通知",
               "procedure": "村级推荐、镇党委审定", "opens_on": date(2026, 9, 30),
               "closes_on": date(2026, 10, 12), "objection_deadline": date(2026, 10, 12),
+              "window": window_sentence(date(2026, 9, 30), date(2026, 10, 12),
+                                        datetime(2026, 10, 13, tzinfo=SHANGHAI), 5, "working"),
+              "objection_closing": "10月12日24时",
               "contact": {"phone": "0739-6812345", "email": "wmb@xinping.example",
                           "address": "新坪镇人民政府三楼"},
               "issued_by": ORGANS, "issued_on": date(2026, 9, 29), "version": 1,
@@ -85,6 +97,23 @@ def test_one_certificate_per_honouree_with_the_title_awarded() -> None:
     for shown in ("荣", "李秀英", "道德标兵"):
         assert shown in text
     assert len(PdfReader(BytesIO(pdfs["李秀英"])).pages) == 1
+
+
+def test_levels_and_the_window_read_as_the_html_documents_do() -> None:
+    pdfs = all_pdfs()
+    notice = text_of(pdfs["publicity"]).replace("\n", "")
+    decision_text = text_of(pdfs["decision"]).replace("\n", "")
+    assert "公示期为2026年9月30日至10月12日（5个工作日），10月12日24时截止。" in notice
+    assert "五星级" in notice
+    assert "授予新田村“五星级文明村”称号" in decision_text
+    for text in (notice, decision_text):
+        assert "5星" not in text
+        assert "共13天" not in text
+    exemplars = decision_text[decision_text.index("道德标兵（1名）"):]
+    assert "姓名性别年龄所在村（居）类别" in exemplars.replace(" ", "")
+    assert "星级" not in exemplars
+    assert "李秀英女58岁杨柳村孝老爱亲" in exemplars.replace(" ", "")
+    assert "五星级文明村" in text_of(pdfs["新田村"])
 
 
 def test_pdffonts_lists_every_font_as_embedded(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from httpx import Response
 from scenario import system_on
 from staff_logins import create_logins, form_token_of, sign_in
 from web_scenario import Township
@@ -23,9 +24,15 @@ def secretariat(town: Township) -> TestClient:
     return client
 
 
-def upload(client: TestClient, text: str, year: str = "2027") -> object:
+DETAILS = {"basis": "新坪发〔2027〕3号", "phone": "0739-6812345",
+           "address": "新坪镇人民政府三楼文明办", "email": "wmb@xinping.example"}
+
+
+def upload(client: TestClient, text: str, year: str = "2027",
+           details: dict[str, str] = DETAILS) -> Response:
     token = form_token_of(client, "/township/campaign")
-    return client.post("/township/campaign", data={"csrf_token": token, "year": year},
+    return client.post("/township/campaign",
+                       data={"csrf_token": token, "year": year, **details},
                        files={"rubric": ("方案.yaml", text.encode("utf-8"), "text/yaml")},
                        follow_redirects=False)
 
@@ -52,6 +59,37 @@ def test_a_sound_rubric_file_creates_the_current_campaign(town: Township) -> Non
     assert "已创建2027年度“三创”评选活动" in client.get(response.headers["location"]).text
     assert queries.latest_campaign_id(town.store) != town.campaign_id
     assert "本次评选还没有申报。" in client.get("/township").text
+
+
+def test_a_campaign_without_basis_or_contacts_is_refused_and_not_created(
+        town: Township) -> None:
+    client = secretariat(town)
+    sample = sample_texts()["campaign-default.yaml"]
+    response = upload(client, sample, details={**DETAILS, "basis": " ", "email": ""})
+    assert response.status_code == 400
+    assert "公示和表彰文件都要印这些内容，请补全：依据文件文号、电子邮箱" in response.text
+    assert "0739-6812345" in response.text  # what was typed stays on the form
+    assert queries.latest_campaign_id(town.store) == town.campaign_id
+    assert upload(client, sample).status_code == 303
+    with town.store.uow() as uow:
+        created = uow.campaigns.get(queries.latest_campaign_id(town.store) or "")
+    assert created.basis == "新坪发〔2027〕3号"
+    assert created.contact.address == "新坪镇人民政府三楼文明办"
+
+
+def test_the_launch_notice_of_the_current_campaign_downloads(town: Township) -> None:
+    client = secretariat(town)
+    page = client.get("/township/campaign").text
+    assert 'href="/township/campaign/launch-notice"' in page
+    notice = client.get("/township/campaign/launch-notice")
+    assert notice.status_code == 200
+    assert "attachment" in notice.headers["content-disposition"]
+    with town.store.uow() as uow:
+        name = uow.campaigns.get(town.campaign_id).name
+    assert f"关于开展{name}的通知" in notice.text
+    assert "每村（居）推荐名额约" in notice.text
+    sign_in(client, "clerk")
+    assert client.get("/township/campaign/launch-notice").status_code == 403
 
 
 def test_without_a_campaign_the_dashboard_points_to_creating_one(sqlite_store: Store,

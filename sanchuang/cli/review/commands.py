@@ -15,6 +15,7 @@ from sanchuang.bootstrap import bootstrap
 from sanchuang.cli.refusals import refusals
 from sanchuang.cli.review import display as rv
 from sanchuang.cli.review import (
+    launch,  # noqa: F401  (registers review campaign launch-notice)
     panel,  # noqa: F401  (registers the vetting and panel commands)
     title_rating,  # noqa: F401  (registers review title …)
 )
@@ -53,7 +54,7 @@ def campaign_create(
     campaign = new_campaign(system.store, year, policy, lambda text: typer.echo(text, err=True),
                             name=name, township=township, basis=basis.strip(),
                             contact=Contact(phone.strip(), email.strip(), address.strip()))
-    check_public_details(campaign)
+    check_public_details(campaign, options=True)
     typer.echo(system.bus.handle(c.CreateCampaign(campaign, SECRETARIAT)))
 
 
