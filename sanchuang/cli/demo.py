@@ -45,8 +45,14 @@ def run_demo(system: System, seed: int, out: Path | None, timeout: float,
     commended = queries.nominations(system.store, run.campaign_id, Stage.COMMENDED.value)
     console.print("表彰名单：" + "、".join(escape(r["display_name"]) for r in commended))
     folder = output_folder(out, system, run.campaign_id)
-    for path in write_campaign(system.store, system.documents, run.campaign_id, folder):
-        console.print(f"已生成：{path.resolve()}")
+    written = write_campaign(system.store, system.documents, run.campaign_id, folder)
+    certificates = [p for p in written if p.parent.name == "certificates"]
+    for path in written:
+        if path not in certificates:
+            console.print(f"已生成：{escape(str(path.resolve()))}")
+    if certificates:
+        console.print(f"已生成荣誉证书 {len(certificates)} 份："
+                      f"{escape(str(certificates[0].parent.resolve()))}")
     found = problems(system, run.campaign_id)
     for problem in found:
         console.print(f"[red]问题：{escape(problem)}[/red]")
