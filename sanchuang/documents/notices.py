@@ -13,6 +13,7 @@ from sanchuang.documents.launch import launch_context
 from sanchuang.documents.render import DocumentRenderer
 from workflows.calendar import local_date
 from workflows.campaign import Campaign
+from workflows.disclosure import public_text
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.publicity import PublishedList, group_by_programme
 
@@ -139,7 +140,8 @@ def roll_groups(rows: list[dict[str, Any]],
 
 def honour_roll_context(store: Store, year: int) -> dict[str, Any]:
     """光荣榜: every title awarded in ``year`` still held, by title and level."""
-    rows = document_queries.honour_roll(store, year)
+    rows = [{**row, "display_name": public_text(row["display_name"])}  # a public document
+            for row in document_queries.honour_roll(store, year)]
     with store.uow() as uow:
         township = uow.directory.township_name()
         campaigns = {cid: uow.campaigns.get(cid) for cid in {r["campaign_id"] for r in rows}}

@@ -5,6 +5,7 @@ published (households as "<head>家庭"); no ID number, phone or address is in t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import jinja2
@@ -13,6 +14,7 @@ from models import paper_queries as pq
 from models.store import Store
 from models.title_queries import TitleView
 from sanchuang.runtime.templating import make_environment
+from workflows.disclosure import public_text
 from workflows.errors import InvalidInput
 from workflows.policy import PROGRAMME_NAMES_ZH, Programme
 from workflows.title_record import REVOCATION_REASONS
@@ -40,7 +42,8 @@ def revocation_notice(store: Store, view: TitleView, issued_on: date) -> str:
     if title.case_stage not in ("decided", "noticed") or title.status != "revoked":
         raise InvalidInput("镇党委尚未决定撤销该称号，不能出具撤销通报")
     return _render(
-        "revocation_notice", title=title, display_name=view.display_name,
+        "revocation_notice", title=title, display_name=public_text(view.display_name),
+        findings=public_text(title.case_findings),
         village_name=view.village_name, issued_by=_issued_by(store, view.campaign_id),
         programme_name=PROGRAMME_NAMES_ZH[Programme(title.programme)],
         reason=REVOCATION_REASONS.get(title.reason_code, title.end_reason),
@@ -53,6 +56,7 @@ def county_recommendation_list(store: Store, views: Sequence[TitleView], program
     if not views:
         raise InvalidInput(f"{year} 年没有连续三年获评的{PROGRAMME_NAMES_ZH[Programme(programme)]}")
     return _render(
-        "county_recommendation", views=views, year=year, first_year=year - 2,
+        "county_recommendation", year=year, first_year=year - 2,
+        views=[replace(v, display_name=public_text(v.display_name)) for v in views],
         programme_name=PROGRAMME_NAMES_ZH[Programme(programme)],
         issued_by=_issued_by(store, views[0].campaign_id), issued_on=issued_on)

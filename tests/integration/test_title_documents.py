@@ -69,3 +69,17 @@ def test_only_three_years_running_are_on_the_county_list(town: Township) -> None
     assert PRIVATE.search(html) is None
     with pytest.raises(InvalidInput, match="2025 年没有连续三年获评的道德模范户"):
         td.county_recommendation_list(town.store, [], "model_household", 2025, date(2026, 1, 1))
+
+
+def test_the_revocation_notice_masks_a_phone_typed_into_the_findings(town: Township) -> None:
+    nid = town.nomination_ids[0]
+    town.run(tc.ReportForRevocation(nid, SECRETARIAT, "domestic_violence", "邻居反映"))
+    town.run(tc.VerifyRevocationReport(
+        nid, SECRETARIAT, "经核实属实，反映人电话13907391234，身份证430522199001011234", True))
+    town.run(tc.DecideRevocation(nid, APPROVER, True))
+    view = tq.title_of(town.store, nid)
+    assert view is not None
+    html = td.revocation_notice(town.store, view, date(2026, 12, 20))
+    assert "经核实属实" in html
+    assert "13907391234" not in html
+    assert "430522199001011234" not in html

@@ -18,7 +18,7 @@ from web_scenario import HOUSEHOLDS, Township, commended, in_publicity
 
 from models import tables as t
 from models.store import Store
-from sanchuang.documents.files import write_lists, write_pdfs
+from sanchuang.documents.files import write_campaign, write_lists
 from sanchuang.web.app import create_app
 from workflows.disclosure import leaks
 
@@ -39,6 +39,17 @@ def secrets_of(store: Store) -> set[str]:
     return {value for person in people for value in person if value} | {PHONE_IN_NAME}
 
 
+def file_text(path: Path) -> str:
+    """The text a reader of this file sees: a document, a PDF, a sheet."""
+    if path.suffix == ".pdf":
+        return "".join(page.extract_text() for page in PdfReader(path).pages)
+    if path.suffix == ".xlsx":
+        book = load_workbook(path, read_only=True)
+        return "\n".join(str(cell) for sheet in book.worksheets
+                         for row in sheet.iter_rows(values_only=True) for cell in row if cell)
+    return path.read_text(encoding="utf-8-sig")
+
+
 def assert_public(text: str, secrets: set[str], where: str) -> None:
     assert leaks(text) == [], where
     assert not [s for s in secrets if s in text], where
@@ -49,13 +60,16 @@ def test_public_pages_pdfs_and_downloads_show_no_id_number_or_phone(
     secrets = secrets_of(awarded.store)
     assert len(secrets) > 100
     public = TestClient(create_app(awarded.system))
-    for path in ("/", "/publicity", f"/publicity/{awarded.window_id}", "/honours"):
+    for path in ("/", "/publicity", f"/publicity/{awarded.window_id}", "/honours",
+                 "/campaigns", f"/campaigns/{awarded.campaign_id}/log"):
         page = public.get(path)
         assert page.status_code == 200, path
         assert_public(page.text, secrets, path)
-    for pdf in write_pdfs(awarded.store, awarded.campaign_id, tmp_path / "out"):
-        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-        assert_public(text, secrets, pdf.name)
+    written = write_campaign(awarded.store, awarded.system.documents, awarded.campaign_id,
+                             tmp_path / "out")
+    assert {p.suffix for p in written} == {".html", ".pdf", ".xlsx", ".csv"}
+    for path in written:
+        assert_public(file_text(path), secrets, path.name)
     create_logins(awarded.store)
     staff = TestClient(create_app(awarded.system))
     sign_in(staff, "wenming")
