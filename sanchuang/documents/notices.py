@@ -9,6 +9,7 @@ from typing import Any
 from models import document_queries
 from models.store import Store
 from sanchuang.documents import wording
+from sanchuang.documents.html_pdf import document_pdf
 from sanchuang.documents.launch import launch_context
 from sanchuang.documents.render import DocumentRenderer
 from workflows.calendar import local_date
@@ -105,9 +106,12 @@ def write_documents(store: Store, renderer: DocumentRenderer, campaign_id: str,
         docs = (uow.documents.versions(campaign_id, "publicity_notice")
                 + uow.documents.versions(campaign_id, "commendation_decision"))
     launch = folder / "launch_notice.html"
-    launch.write_text(renderer.document("launch_notice", launch_context(store, campaign)),
-                      encoding="utf-8")
-    written = [launch]
+    context = launch_context(store, campaign)
+    html = renderer.document("launch_notice", context)
+    launch.write_text(html, encoding="utf-8")
+    launch_pdf = folder / "launch_notice.pdf"
+    launch_pdf.write_bytes(document_pdf(html, str(context["title"]), campaign.name))
+    written = [launch, launch_pdf]
     for doc in docs:
         build = publicity_context if doc.kind == "publicity_notice" else decision_context
         path = folder / f"{doc.kind}-v{doc.version}.html"

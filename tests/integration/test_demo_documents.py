@@ -16,7 +16,8 @@ def test_the_demos_documents_name_levels_in_words_and_vary(tmp_path: Path) -> No
     folder = tmp_path / "docs"
     names = {p.name for p in write_documents(result.store, DocumentRenderer(),
                                              result.campaign_id, folder)}
-    assert {"launch_notice.html", "publicity_notice-v1.html", "commendation_decision-v1.html",
+    assert {"launch_notice.html", "launch_notice.pdf", "publicity_notice-v1.html",
+            "commendation_decision-v1.html",
             "honour_roll-2026.html"} <= names
     decision = (folder / "commendation_decision-v1.html").read_text(encoding="utf-8")
     village_titles = set(re.findall(r"“(.)星级文明村”称号", decision))

@@ -4,6 +4,7 @@ phone number slipped in from the deeds."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 from sanchuang.documents.certificate_pdf import certificate_pdf, certificates
 from sanchuang.documents.fonts import FontMissing, cjk_font_file
+from sanchuang.documents.html_pdf import document_pdf
 from sanchuang.documents.notice_pdf import decision_pdf, publicity_pdf
 from sanchuang.documents.wording import title_name, window_sentence
 from workflows.calendar import SHANGHAI
@@ -76,7 +78,28 @@ def all_pdfs() -> dict[str, bytes]:
              "decision": decision_pdf({**BASE, "decision": decision(), "groups": GROUPS})}
     for cert in certificates(decision(), BASE["campaign"], GROUPS):
         found[cert.honouree] = certificate_pdf(cert)
+    found["launch"] = document_pdf(LAUNCH, "关于开展2026年度“三创”评选活动的通知", "新坪镇")
     return found
+
+
+LAUNCH = """<html><head><title>x</title><style>p { color: red }</style></head><body>
+<div class="red-head"><div class="single">中共新坪镇委员会文件</div></div>
+<p class="doc-number">新坪发〔2026〕3号</p>
+<h1 class="doc-title">关于开展2026年度“三创”评选活动的通知</h1>
+<p class="section">五、名额</p>
+<p class="para">道德模范户：每村（居）推荐不超过 3 户 &lt;b&gt;（以正式通知为准）</p>
+<table><tr><td>项目</td><td>名额</td></tr></table>
+</body></html>"""
+
+
+def test_an_html_document_is_laid_out_again_as_a_pdf_in_its_order() -> None:
+    text = text_of(all_pdfs()["launch"]).replace("\n", "")
+    for part in ("中共新坪镇委员会文件", "新坪发〔2026〕3号", "五、名额",
+                 "关于开展2026年度“三创”评选活动的通知", "每村（居）推荐不超过 3 户 <b>"):
+        assert part in text, part
+    assert re.search(r"项目\s名额", text), "a table row's cells, in order"
+    assert text.index("五、名额") < text.index("每村（居）推荐")
+    assert "color: red" not in text
 
 
 def test_the_notice_and_the_decision_name_every_honouree_without_ids_or_phones() -> None:
