@@ -46,10 +46,12 @@ class OutboxRepository:
         wanted = list(ids) + (self._waiting(ids, extra) if extra > 0 else [])
         if not wanted:
             return []
-        # Locked in id order first: an UPDATE over an IN-list locks in the plan's order.
+        # Locked first, never waited for: a row another worker holds is its to process (the
+        # extra rows above are already held by this one, so waiting here could deadlock two
+        # workers that each took the other's rows as extras); then the UPDATE waits for none.
         wanted = list(self.session.scalars(
             select(OUT.c.id).where(OUT.c.id.in_(wanted), OUT.c.processed_at.is_(None))
-            .order_by(OUT.c.id).with_for_update()))
+            .order_by(OUT.c.id).with_for_update(skip_locked=True)))
         claimed = self.session.execute(
             update(OUT).where(OUT.c.id.in_(wanted), OUT.c.processed_at.is_(None))
             .values(processed_at=now).returning(OUT.c.id, OUT.c.type, OUT.c.payload,

@@ -72,3 +72,18 @@ def test_a_second_worker_skips_outbox_rows_an_open_transaction_holds(pg_store: S
     assert [e.id for e in taken] == others
     with pg_store.uow() as third:
         assert third.outbox.claim([first_id, *others], third.now, extra=10) == []
+
+
+def test_a_worker_given_events_another_holds_takes_the_rest_without_waiting(
+        pg_store: Store) -> None:
+    """Two workers that each took the other's event as an extra row would deadlock if the
+    given events were waited for: a held one is skipped (its holder processes it)."""
+    first_id, second_id = waiting_events(pg_store, 2)
+    with pg_store.uow() as other:
+        assert [e.id for e in other.outbox.claim([first_id], other.now)] == [first_id]
+        with pg_store.uow() as worker:  # the other worker's transaction is still open
+            worker.session.execute(text("SET LOCAL lock_timeout = '3s'"))  # fail, not hang
+            taken = worker.outbox.claim([first_id, second_id], worker.now)
+            worker.commit()
+        other.commit()
+    assert [e.id for e in taken] == [second_id]
