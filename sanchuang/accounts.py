@@ -24,7 +24,7 @@ from models.store import Store
 from workflows.errors import Forbidden, InvalidInput
 from workflows.nomination import Actor
 from workflows.stages import Role
-from workflows.text import valid_phone
+from workflows.text import clean_line, valid_phone
 
 SECRETARIAT = Actor("secretariat", Role.SECRETARIAT, "镇文明办")
 APPROVER = Actor("approver", Role.APPROVER, "镇党委")
@@ -141,17 +141,18 @@ class Logins:
         if self.rows.get(username):
             raise InvalidInput(f"登录名 {username} 已被使用")
         check_password(new.password)
-        if not new.name.strip():
-            raise InvalidInput("请填写姓名或单位名称")
+        name = clean_line(new.name, "姓名或单位名称", 100)  # invisible characters dropped
+        department = clean_line(new.department, "联审部门", 50, required=False) \
+            if new.department else None
         if new.role is StaffRole.VILLAGE and not (
                 new.village_id and self.rows.village_exists(new.village_id)):
             raise InvalidInput(f"村（居）代码 {new.village_id or '（未填）'} 不存在："
                                "村级账号须指定本镇的村")
         if new.role is not StaffRole.VILLAGE and new.village_id:
             raise InvalidInput("只有村级账号才指定村（居）")
-        if (new.role is StaffRole.DEPARTMENT) != bool(new.department and new.department.strip()):
+        if (new.role is StaffRole.DEPARTMENT) != bool(department):
             raise InvalidInput("联审部门账号须指定部门，其他账号不指定部门")
-        return replace(new, username=username, name=new.name.strip())
+        return replace(new, username=username, name=name, department=department)
 
     def _account_for(self, new: NewUser) -> str:
         if new.role is StaffRole.VILLAGE and new.village_id:

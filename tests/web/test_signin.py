@@ -128,3 +128,25 @@ def test_a_login_can_carry_the_accounts_phone_for_sms(town: Township) -> None:
         logins.create(NewUser("wenming9", StaffRole.SECRETARIAT, "镇文明办", PASSWORD,
                               phone="12345"), town.store.clock.now())
     assert logins.find("wenming9") is None
+
+
+@pytest.mark.parametrize("name", ["", "\u200b\u200b", " \t ", "镇" * 500])
+def test_a_login_without_a_readable_name_is_refused_and_nothing_made(town: Township,
+                                                                   name: str) -> None:
+    from sanchuang.accounts import NewUser, StaffRole
+    from workflows.errors import InvalidInput
+
+    logins = Logins(town.store)
+    with pytest.raises(InvalidInput):
+        logins.create(NewUser("wenming8", StaffRole.SECRETARIAT, name, PASSWORD),
+                      town.store.clock.now())
+    assert logins.find("wenming8") is None
+
+
+def test_invisible_characters_are_dropped_from_a_logins_name(town: Township) -> None:
+    from sanchuang.accounts import NewUser, StaffRole
+
+    user = Logins(town.store).create(NewUser("wenming7", StaffRole.SECRETARIAT,
+                                             "镇\u200b文明办\u202e", PASSWORD),
+                                     town.store.clock.now())
+    assert user.name == "镇文明办"
